@@ -1,0 +1,65 @@
+"""mkdocs-macros module: load data/ once per build and register the portfolio's macros."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).parent
+STYLESHEET = "assets/stylesheets/technologies.css"
+
+# Import the package fresh on every build, so `mkdocs serve` picks up edits to it, and turn an
+# ImportError into a build error: mkdocs-macros would swallow it as "no module main" (its #285).
+sys.path.insert(0, str(ROOT))
+for name in [name for name in sys.modules if name.partition(".")[0] == "portfolio"]:
+    del sys.modules[name]
+try:
+    from portfolio import DataError, MacroError, Site
+except ImportError as error:
+    raise PluginError(f"main.py: cannot import the portfolio package: {error}") from error
+
+# How mkdocs-macros reports a failed page (it writes the error into the page instead of failing).
+_FAILED_PAGE = re.compile(r"\A# _Macro (Rendering|Syntax) Error_")
+_ERROR_LINE = re.compile(r"^_(\w+)_: (.*)$|^_Line (\d+) in Markdown file:_ \*\*(.*)\*\*$", re.M)
+
+
+def define_env(env) -> None:
+    """Load and check the data, register the macros and the footer links."""
+
+    def page_url(target: str) -> str:
+        file = env.variables["files"].get_file_from_path(target)
+        if file is None:
+            raise MacroError(f"no page '{target}' to link the cards to: name a Markdown file in docs/")
+        return get_relative_url(file.url, env.page.url)
+
+    try:
+        site = Site.load(ROOT, page_url)
+    except DataError as error:
+        raise PluginError(f"invalid data, nothing was built:\n{error}") from None
+    for name, macro in site.macros().items():
+        env.macro(macro, name)
+    env.conf["extra"]["social"] = site.social()
+    env.variables["portfolio_stylesheet"] = site.stylesheet()
+
+
+def on_post_page_macros(env) -> None:
+    """Fail the build when a macro failed on this page, naming the page and the error."""
+    if not _FAILED_PAGE.match(env.markdown):
+        return
+    found = _ERROR_LINE.search(env.markdown)
+    if found and found.group(3):
+        detail = f"line {found.group(3)}: {found.group(4)}"
+    else:
+        detail = f"{found.group(1)}: {found.group(2)}" if found else "macro error"
+    raise PluginError(f"{Path(env.page.file.abs_src_path).relative_to(ROOT)}: {detail}")
+
+
+def on_post_build(env) -> None:
+    """Write the technologies' colours next to the site's other stylesheets."""
+    path = Path(env.conf["site_dir"]) / STYLESHEET
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(env.variables["portfolio_stylesheet"], encoding="utf-8")

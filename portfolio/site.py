@@ -1,0 +1,148 @@
+"""The macros: Python selects the records, Jinja templates (autoescaped) present them."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from portfolio.colour import text_colour
+from portfolio.errors import MacroError
+from portfolio.icons import Icons, material_icons
+from portfolio.loader import load_portfolio
+from portfolio.model import Portfolio, Project, Technology
+
+KINDS = ("professional", "open-source")
+# Characters that would start Markdown syntax when a value is placed in a page.
+_MARKDOWN_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}()#+!|~"})
+
+
+class Site:
+    """The portfolio's macros, rendered from overrides/fragments/."""
+
+    def __init__(
+        self,
+        portfolio: Portfolio,
+        templates: Path,
+        icons: Icons,
+        page_url: Callable[[str], str] = lambda page: page,
+    ) -> None:
+        self.portfolio = portfolio
+        self.page_url = page_url
+        self.jinja = Environment(
+            loader=FileSystemLoader(templates),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.jinja.globals["icon"] = icons.svg
+        self.jinja.filters["text_colour"] = text_colour
+
+    @classmethod
+    def load(cls, root: Path, page_url: Callable[[str], str] = lambda page: page) -> Site:
+        """Load root/data and the templates in root/overrides/fragments."""
+        icons = material_icons()
+        return cls(load_portfolio(root / "data", icons), root / "overrides" / "fragments", icons, page_url)
+
+    def macros(self) -> dict[str, Callable[..., str]]:
+        """The macros pages may call, by name."""
+        return {
+            "project_cards": self.project_cards,
+            "project_card": self.project_card,
+            "tech_badge": self.tech_badge,
+            "tech_badges": self.tech_badges,
+            "profile": self.profile,
+        }
+
+    def project_cards(
+        self,
+        kind: str | None = None,
+        technology: str | None = None,
+        featured: bool | None = None,
+        details: str | None = None,
+        level: int = 2,
+    ) -> Markup:
+        """A grid of cards for the projects that match every filter given, in data order."""
+        if kind is not None and kind not in KINDS:
+            raise MacroError(f"project_cards: unknown kind '{kind}' (use one of {', '.join(KINDS)})")
+        if technology is not None:
+            self._technology("project_cards", technology)
+        projects = [
+            project
+            for project in self.portfolio.projects
+            if (kind is None or project.kind == kind)
+            and (technology is None or technology in project.technologies)
+            and (featured is None or project.featured == featured)
+        ]
+        return self._cards(projects, details, level)
+
+    def project_card(self, id: str, details: str | None = None, level: int = 2) -> Markup:  # noqa: A002
+        """One project's card, by id."""
+        for project in self.portfolio.projects:
+            if project.id == id:
+                return self._cards([project], details, level)
+        known = [project.id for project in self.portfolio.projects]
+        raise MacroError(f"project_card: unknown project '{id}'{_did_you_mean(id, known)}")
+
+    def tech_badge(self, id: str) -> Markup:  # noqa: A002
+        """One technology's badge, by id."""
+        return self._render("badge.html", technology=self._technology("tech_badge", id))
+
+    def tech_badges(self) -> Markup:
+        """Every technology's badge, in data order."""
+        return self._render("badges.html", technologies=list(self.portfolio.technologies.values()))
+
+    def profile(self, field: str) -> Markup:
+        """A text value of data/profile.yml; a list of texts comes out as paragraphs."""
+        fields = self._text_fields()
+        if field not in fields:
+            raise MacroError(f"profile: unknown text field '{field}'{_did_you_mean(field, list(fields))}")
+        return Markup("\n\n".join(str(escape(text)).translate(_MARKDOWN_ENTITIES) for text in fields[field]))
+
+    def stylesheet(self) -> str:
+        """The CSS that gives each technology's badge its brand colour."""
+        return self._render("technologies.css", technologies=list(self.portfolio.technologies.values()))
+
+    def social(self) -> list[dict[str, str]]:
+        """The footer links, in the form Material's extra.social takes."""
+        profile = self.portfolio.profile
+        links = [{"icon": "material/email", "link": f"mailto:{profile.email}", "name": profile.email}]
+        return links + [{"icon": link.icon, "link": link.url, "name": link.name} for link in profile.links]
+
+    def _text_fields(self) -> dict[str, list[str]]:
+        """The profile's fields that hold text or a list of texts."""
+        fields = {}
+        for name, value in self.portfolio.profile:
+            texts = [value] if isinstance(value, str) else value
+            if isinstance(texts, list) and all(isinstance(text, str) for text in texts):
+                fields[name] = texts
+        return fields
+
+    def _cards(self, projects: list[Project], details: str | None, level: int) -> Markup:
+        if level not in (2, 3, 4):
+            raise MacroError(f"project cards: level must be 2, 3 or 4, not {level!r}")
+        return self._render(
+            "cards.html",
+            projects=projects,
+            technologies=self.portfolio.technologies,
+            details=self.page_url(details) if details else None,
+            level=level,
+        )
+
+    def _technology(self, macro: str, id: str) -> Technology:  # noqa: A002
+        technologies = self.portfolio.technologies
+        if id not in technologies:
+            raise MacroError(f"{macro}: unknown technology '{id}'{_did_you_mean(id, list(technologies))}")
+        return technologies[id]
+
+    def _render(self, template: str, **context: object) -> Markup:
+        return Markup(self.jinja.get_template(template).render(**context).strip())
+
+
+def _did_you_mean(wanted: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(wanted, known, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
