@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import sys
 from pathlib import Path
@@ -24,7 +25,17 @@ except ImportError as error:
 
 # How mkdocs-macros reports a failed page (it writes the error into the page instead of failing).
 _FAILED_PAGE = re.compile(r"\A# _Macro (Rendering|Syntax) Error_")
-_ERROR_LINE = re.compile(r"^_(\w+)_: (.*)$|^_Line (\d+) in Markdown file:_ \*\*(.*)\*\*$", re.M)
+_ERROR_LINE = re.compile(r"^_(?!File_)(\w+)_: (.*)$|^_Line (\d+) in Markdown file:_ \*\*(.*)\*\*$", re.M)
+# It also logs that page, traceback included; on_post_page_macros reports the error in one line instead.
+_MACROS_LOG = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
+
+
+def _not_a_failed_page(record: logging.LogRecord) -> bool:
+    return "# _Macro " not in record.getMessage()
+
+
+if not any(getattr(log_filter, "__name__", "") == _not_a_failed_page.__name__ for log_filter in _MACROS_LOG.filters):
+    _MACROS_LOG.addFilter(_not_a_failed_page)
 
 
 def define_env(env) -> None:
@@ -50,12 +61,16 @@ def on_post_page_macros(env) -> None:
     """Fail the build when a macro failed on this page, naming the page and the error."""
     if not _FAILED_PAGE.match(env.markdown):
         return
+    page = env.page.file.abs_src_path
+    source = Path(page).read_text(encoding="utf-8")
+    front_matter = source.count("\n") - env.page.markdown.count("\n")  # lines before the body
     found = _ERROR_LINE.search(env.markdown)
+    location, detail = Path(page).relative_to(ROOT).as_posix(), "macro error"
     if found and found.group(3):
-        detail = f"line {found.group(3)}: {found.group(4)}"
-    else:
-        detail = f"{found.group(1)}: {found.group(2)}" if found else "macro error"
-    raise PluginError(f"{Path(env.page.file.abs_src_path).relative_to(ROOT)}: {detail}")
+        location, detail = f"{location}:{int(found.group(3)) + front_matter}", found.group(4)
+    elif found:
+        detail = f"{found.group(1)}: {found.group(2)}"
+    raise PluginError(f"{location}: {detail}")
 
 
 def on_post_build(env) -> None:

@@ -1,4 +1,4 @@
-"""Load data/*.yml once: parse, validate against the models, cross-check, report every problem."""
+"""Load data/*.yml once: parse, validate each record, cross-check, and report every problem."""
 
 from __future__ import annotations
 
@@ -6,20 +6,19 @@ import difflib
 import typing
 from pathlib import Path
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from portfolio.errors import DataError
 from portfolio.icons import Icons
-from portfolio.model import PATTERN_HINTS, Portfolio, Profile, Project, Technology
+from portfolio.model import PATTERN_HINTS, Link, Portfolio, Profile, Project, Technology
 from portfolio.yamlfile import Loc, YamlFile, read_yaml
 
-# Each data file and the type its top level must have.
-DATA_FILES: dict[str, typing.Any] = {
-    "profile": Profile,
-    "technologies": list[Technology],
-    "projects": list[Project],
+# Each data file: the record it holds, and whether it holds a list of them.
+DATA_FILES: dict[str, tuple[type[BaseModel], bool]] = {
+    "profile": (Profile, False),
+    "technologies": (Technology, True),
+    "projects": (Project, True),
 }
-_ADAPTERS = {name: TypeAdapter(kind) for name, kind in DATA_FILES.items()}
 
 _EXPECTED = {
     "string_type": "text",
@@ -30,45 +29,71 @@ _EXPECTED = {
     "dict_type": "a mapping of fields",
 }
 
+Records = list[tuple[Loc, typing.Any]]
+
 
 def load_portfolio(data_dir: Path, icons: Icons) -> Portfolio:
-    """Read and check every data file; raise DataError listing all problems."""
-    files: dict[str, YamlFile] = {}
-    values: dict[str, typing.Any] = {}
-    for name in DATA_FILES:
-        path = data_dir / f"{name}.yml"
-        file = files[name] = read_yaml(path, f"{data_dir.name}/{path.name}")
-        if not file.problems:
-            values[name] = _validate(name, file)
-    if not any(file.problems for file in files.values()):
-        _cross_check(values, files, icons)
+    """Read and check every data file; raise DataError listing all their problems."""
+    files = {name: read_yaml(data_dir / f"{name}.yml", f"{data_dir.name}/{name}.yml") for name in DATA_FILES}
+    records = {name: _validate(files[name], *DATA_FILES[name]) for name in DATA_FILES}
+    for name in ("technologies", "projects"):
+        _check_unique_ids(files[name], records[name])
+    if not files["technologies"].problems:
+        _check_technologies(files["projects"], records["projects"], records["technologies"])
+    links = [
+        ((*loc, "links", index), link)
+        for loc, profile in records["profile"]
+        for index, link in enumerate(profile.links)
+    ]
+    _check_icons(files["technologies"], records["technologies"], icons)
+    _check_icons(files["profile"], links, icons)
     problems = [problem for file in files.values() for problem in file.problems]
     if problems:
         raise DataError(problems)
-    technologies = {technology.id: technology for technology in values["technologies"]}
     return Portfolio(
-        profile=values["profile"], technologies=technologies, projects=values["projects"]
+        profile=records["profile"][0][1],
+        technologies={technology.id: technology for _, technology in records["technologies"]},
+        projects=[project for _, project in records["projects"]],
     )
 
 
-def _validate(name: str, file: YamlFile) -> typing.Any:
-    try:
-        return _ADAPTERS[name].validate_python(file.data)
-    except ValidationError as error:
-        for detail in error.errors():
-            loc = tuple(detail["loc"])
-            file.problem(loc, _message(detail, DATA_FILES[name], loc))
-        return None
+def _validate(file: YamlFile, model: type[BaseModel], many: bool) -> Records:
+    """The valid records of a file, each with its place; problems for the others."""
+    if file.problems:
+        return []
+    if many and not isinstance(file.data, list):
+        file.problem((), f"expected a list of {file.path.stem}, found {_describe(file.data)}")
+        return []
+    items = list(enumerate(file.data)) if many else [(None, file.data)]
+    records: Records = []
+    for index, item in items:
+        loc: Loc = () if index is None else (index,)
+        try:
+            records.append((loc, model.model_validate(item)))
+        except ValidationError as error:
+            messages = [(tuple(d["loc"]), _message(d, model)) for d in error.errors()]
+            for where, message in messages:
+                if not _explained_by_typo(where, message, messages):
+                    file.problem((*loc, *where), message)
+    return records
 
 
-def _message(detail: typing.Any, kind: typing.Any, loc: Loc) -> str:
+def _explained_by_typo(where: Loc, message: str, messages: list[tuple[Loc, str]]) -> bool:
+    """Whether a missing field is the one an unknown field beside it is a typo of."""
+    if not message.startswith("missing required field"):
+        return False
+    typo = f"(did you mean '{where[-1]}'?)"
+    return any(other[:-1] == where[:-1] and text.endswith(typo) for other, text in messages)
+
+
+def _message(detail: typing.Any, model: type[BaseModel]) -> str:
     """What went wrong with one value, and how to fix it, in the owner's terms."""
-    error, found = detail["type"], detail.get("input")
+    error, found, loc = detail["type"], detail.get("input"), tuple(detail["loc"])
     context = detail.get("ctx", {})
     if error == "missing":
         return f"missing required field '{loc[-1]}': add it"
     if error == "extra_forbidden":
-        allowed = sorted(_model_at(kind, loc[:-1]).model_fields)
+        allowed = sorted(_model_at(model, loc[:-1]).model_fields)
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
         return f"unknown field '{loc[-1]}' ({hint})"
@@ -80,6 +105,8 @@ def _message(detail: typing.Any, kind: typing.Any, loc: Loc) -> str:
         return f"must list at least {context['min_length']} item(s)"
     if error == "literal_error":
         return f"must be one of {context['expected']}; found {_describe(found)}"
+    if error in _EXPECTED and found is None:
+        return f"expected {_EXPECTED[error]}, found nothing: write a value (quoted if it starts with #)"
     if error in _EXPECTED:
         return f"expected {_EXPECTED[error]}, found {_describe(found)}"
     return detail["msg"]
@@ -101,16 +128,13 @@ def _describe(value: object) -> str:
     return f"a {type(value).__name__} ({value})"
 
 
-def _model_at(kind: typing.Any, loc: Loc) -> type[BaseModel]:
-    """The model whose fields stand at loc inside a value of type kind."""
-    for part in (*loc, None):
-        models = [arg for arg in _flatten(kind) if isinstance(arg, type) and issubclass(arg, BaseModel)]
-        if part is None or isinstance(part, int) or not models:
-            if part is None:
-                return models[0]
-            continue
-        kind = models[0].model_fields[part].annotation
-    raise AssertionError(loc)
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel]:
+    """The model whose fields stand at loc inside a record of the given model."""
+    for part in loc:
+        if isinstance(part, str):
+            annotation = model.model_fields[part].annotation
+            model = next(arg for arg in _flatten(annotation) if _is_model(arg))
+    return model
 
 
 def _flatten(kind: typing.Any) -> list[typing.Any]:
@@ -118,43 +142,41 @@ def _flatten(kind: typing.Any) -> list[typing.Any]:
     return [kind] if not args else [leaf for arg in args for leaf in _flatten(arg)]
 
 
-def _cross_check(values: dict[str, typing.Any], files: dict[str, YamlFile], icons: Icons) -> None:
-    """Unique ids, known technologies and bundled icons."""
-    for name in ("technologies", "projects"):
-        first: dict[str, int] = {}
-        for index, record in enumerate(values[name]):
-            if record.id in first:
-                files[name].problem(
-                    (index, "id"),
-                    f"duplicate id '{record.id}' (also {name}[{first[record.id]}]): ids must be unique",
-                )
-            first.setdefault(record.id, index)
-    technologies = {technology.id: technology for technology in values["technologies"]}
-    for index, project in enumerate(values["projects"]):
-        for position, technology in enumerate(project.technologies):
-            if technology not in technologies:
-                files["projects"].problem(
-                    (index, "technologies", position),
-                    f"unknown technology '{technology}'{_suggest_technology(technology, technologies)}",
-                )
-    icon_users = [("technologies", (index,), record) for index, record in enumerate(values["technologies"])]
-    icon_users += [("profile", ("links", index), link) for index, link in enumerate(values["profile"].links)]
-    for name, loc, record in icon_users:
-        if not icons.exists(record.icon):
-            close = icons.suggest(record.icon)
-            hint = f" (did you mean '{close}'?)" if close else ""
-            files[name].problem(
-                (*loc, "icon"),
-                f"unknown icon '{record.icon}'{hint}: use an icon bundled with Material,"
-                " listed at https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/",
-            )
+def _is_model(kind: typing.Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, BaseModel)
 
 
-def _suggest_technology(wanted: str, technologies: dict[str, Technology]) -> str:
-    """' (did you mean 'x'?)' for the technology id closest to wanted, or ''."""
-    keys = {technology.id: technology.id for technology in technologies.values()}
-    keys |= {technology.name.lower(): technology.id for technology in technologies.values()}
-    close = difflib.get_close_matches(wanted.lower(), keys, n=1)
-    if close:
-        return f" (did you mean '{keys[close[0]]}'?)"
-    return ": add it to technologies.yml or use one of its ids"
+def _check_unique_ids(file: YamlFile, records: Records) -> None:
+    first: dict[str, Loc] = {}
+    for loc, record in records:
+        if record.id in first:
+            also = f"{file.path.stem}[{first[record.id][0]}]"
+            file.problem((*loc, "id"), f"duplicate id '{record.id}' (also {also}): ids must be unique")
+        first.setdefault(record.id, loc)
+
+
+def _check_technologies(file: YamlFile, projects: Records, technologies: Records) -> None:
+    """Every technology a project names is declared in technologies.yml."""
+    known = {technology.id: technology.id for _, technology in technologies}
+    known |= {technology.name.lower(): technology.id for _, technology in technologies}
+    for loc, project in projects:
+        for position, wanted in enumerate(project.technologies):
+            if wanted in known.values():
+                continue
+            close = difflib.get_close_matches(wanted.lower(), known, n=1)
+            hint = f"did you mean '{known[close[0]]}'?" if close else "add it to technologies.yml"
+            file.problem((*loc, "technologies", position), f"unknown technology '{wanted}' ({hint})")
+
+
+def _check_icons(file: YamlFile, records: list[tuple[Loc, Technology | Link]], icons: Icons) -> None:
+    """Every icon named is bundled with Material."""
+    for loc, record in records:
+        if icons.exists(record.icon):
+            continue
+        close = icons.suggest(record.icon)
+        hint = f" (did you mean '{close}'?)" if close else ""
+        file.problem(
+            (*loc, "icon"),
+            f"unknown icon '{record.icon}'{hint}: use an icon bundled with Material,"
+            " listed at https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/",
+        )

@@ -71,7 +71,7 @@ class Project(Record):
     title: Text
     kind: Literal["professional", "open-source"]
     summary: Text
-    technologies: list[Slug] = Field(default=[], description="Ids from technologies.yml.")
+    technologies: list[Text] = Field(default=[], description="Ids from technologies.yml.")
     challenges: list[Text] = []
     repository: Url | None = None
     featured: bool = Field(default=False, description="Shown on the home page.")

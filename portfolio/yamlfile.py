@@ -31,9 +31,7 @@ class YamlFile:
 
     def problem(self, loc: Loc, message: str, *, line: int | None = None) -> None:
         """Record a problem with the value at loc."""
-        where = self.path.stem + "".join(
-            f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc
-        )
+        where = self.path.stem + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
         self.problems.append(Problem(self.display, line or self.line(loc), where, message))
 
 
@@ -83,6 +81,8 @@ def read_yaml(path: Path, display: str) -> YamlFile:
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     """A one-line account of a YAML syntax error with what to do about it."""
     problem = error.problem or error.context or "invalid YAML"
+    if isinstance(error, yaml.constructor.ConstructorError):
+        return f"YAML error: {problem}: data files hold plain values only, remove the tag"
     if "'\\t'" in problem:
         return "YAML syntax error: a tab character: indent with spaces, not tabs"
     return f"YAML syntax error: {problem}: check the indentation and quoting on this line"

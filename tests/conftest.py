@@ -1,0 +1,103 @@
+"""Shared fixtures: a copy of the project to break, a strict build, a local server and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from html import unescape
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ["mkdocs.yml", "main.py", "data", "docs", "overrides", "portfolio"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+def mkdocs(project: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run mkdocs in a project folder, the way the owner does."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """A strict build of project into site_dir."""
+    return mkdocs(project, "build", "--strict", "--site-dir", str(site_dir))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of this project that a test may change."""
+    copy = tmp_path / "project"
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            copy.mkdir(exist_ok=True)
+            shutil.copy(source, copy / name)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once with --strict."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Keep the test output clean."""
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The built site served on a free loopback port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright (nothing is downloaded)."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def page_text(html: str) -> str:
+    """The visible text of a page: tags dropped, entities decoded, white space folded."""
+    html = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", html, flags=re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())

@@ -1,0 +1,166 @@
+"""The real site, built strictly as `mkdocs build --strict` does, and the owner's mistakes."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, build, page_text
+
+from portfolio import load_portfolio
+from portfolio.icons import material_icons
+
+PAGES = ["index.html", "projects/index.html", "open-source/index.html"]
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_every_record_in_data_is_on_the_site(site: Path) -> None:
+    portfolio = load_portfolio(ROOT / "data", material_icons())
+    text = " ".join(page_text(read(site, page)) for page in PAGES)
+    for project in portfolio.projects:
+        assert project.title in text
+        assert project.summary in text
+        for challenge in project.challenges:
+            assert challenge in text
+        for technology in project.technologies:
+            assert f"pf-badge--{technology}" in read(
+                site, "projects/index.html" if project.kind == "professional" else "open-source/index.html"
+            )
+    for technology in portfolio.technologies.values():
+        assert technology.name in page_text(read(site, "index.html"))
+    for paragraph in portfolio.profile.about:
+        assert paragraph in page_text(read(site, "index.html"))
+
+
+def test_projects_are_on_their_pages_with_anchors(site: Path) -> None:
+    projects = read(site, "projects/index.html")
+    open_source = read(site, "open-source/index.html")
+    for project in load_portfolio(ROOT / "data", material_icons()).projects:
+        page, other = (projects, open_source) if project.kind == "professional" else (open_source, projects)
+        assert f'id="{project.id}"' in page
+        assert f'id="{project.id}"' not in other
+        if project.repository:
+            assert f'<a href="{project.repository}" rel="noopener noreferrer">' in page
+
+
+def test_home_links_featured_projects_to_their_full_cards(site: Path) -> None:
+    home = read(site, "index.html")
+    for project in load_portfolio(ROOT / "data", material_icons()).projects:
+        link = f'<a href="projects/#{project.id}">'
+        assert (link in home) == project.featured
+
+
+def test_contact_is_on_every_page(site: Path) -> None:
+    for page in [*PAGES, "404.html"]:
+        html = read(site, page)
+        assert 'href="mailto:hello@viscarra.dev"' in html, page
+        assert 'href="https://github.com/rviscarra"' in html, page
+
+
+def test_nothing_unrendered_or_external_is_left(site: Path) -> None:
+    for page in [*PAGES, "404.html"]:
+        html = read(site, page)
+        for leftover in (
+            "{{",
+            "{%",
+            ":simple-",
+            ":material-",
+            ":fontawesome-",
+            "Macro Rendering Error",
+            "Macro Syntax Error",
+        ):
+            assert leftover not in html, (page, leftover)
+        assert "fonts.googleapis.com" not in html
+        assert "fonts.gstatic.com" not in html
+
+
+def test_site_url_and_cname_agree(site: Path) -> None:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!!python/name:", ""))
+    assert config["site_url"] == "https://viscarra.dev/"
+    assert (site / "CNAME").read_text().strip() == "viscarra.dev"
+    assert '<link rel="canonical" href="https://viscarra.dev/projects/">' in read(site, "projects/index.html")
+
+
+def test_badge_colours_are_generated(site: Path) -> None:
+    css = (site / "assets" / "stylesheets" / "technologies.css").read_text()
+    assert ".pf-badge--kubernetes { --pf-badge-bg: #326CE5; --pf-badge-fg: #ffffff; }" in css
+    assert 'href="assets/stylesheets/technologies.css"' in read(site, "index.html")
+
+
+def test_bad_data_stops_the_build_with_one_line_per_problem(project: Path) -> None:
+    projects = project / "data" / "projects.yml"
+    text = projects.read_text().replace("  title: Game backends\n", "  titel: Game backends\n")
+    projects.write_text(text)
+    line = text.splitlines().index("  titel: Game backends") + 1
+    result = build(project, project / "site")
+    assert result.returncode == 1
+    assert "ERROR   -  invalid data, nothing was built:\n" in result.stderr
+    expected = f"data/projects.yml:{line}: projects[3].titel: unknown field 'titel' (did you mean 'title'?)"
+    assert f"\n{expected}\n" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert not (project / "site").exists()
+
+
+def test_a_yaml_syntax_error_stops_the_build(project: Path) -> None:
+    (project / "data" / "technologies.yml").write_text("- id: kubernetes\n  name: [Kubernetes\n")
+    result = build(project, project / "site")
+    assert result.returncode == 1
+    assert "data/technologies.yml:3: YAML syntax error" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            '{{ project_card("nope") }}',
+            "docs/broken.md: MacroError: project_card: unknown project 'nope' (known: ",
+        ),
+        (
+            '{{ tech_badge("Kubernets") }}',
+            "docs/broken.md: MacroError: tech_badge: unknown technology 'Kubernets' (did you mean 'kubernetes'?)",
+        ),
+        ('{{ project_crd("x") }}', "docs/broken.md: UndefinedError: 'project_crd' is undefined"),
+        (
+            "{{ project_card(1, 2, 3, 4) }}",
+            "docs/broken.md: TypeError: Site.project_card() takes from 2 to 4 positional arguments but 5 were given",
+        ),
+        ('{{ project_card("x" }}', "docs/broken.md:6: unexpected '}', expected ')'"),
+        (
+            '{{ project_cards(details="nowhere.md") }}',
+            "docs/broken.md: MacroError: no page 'nowhere.md' to link the cards to",
+        ),
+    ],
+)
+def test_a_misused_macro_fails_the_build_naming_the_page(project: Path, body: str, message: str) -> None:
+    (project / "docs" / "broken.md").write_text(f"---\nrender_macros: true\n---\n# Broken\n\n{body}\n")
+    result = build(project, project / "site")
+    assert result.returncode == 1
+    assert f"ERROR   -  {message}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_pages_without_macros_show_braces_as_written(project: Path) -> None:
+    text = "# CI\n\n```yaml\ntoken: ${{ secrets.GITHUB_TOKEN }}\n{% raw %}\n```\n\n"
+    text += "Helm writes {{ .Values.image }} in prose.\n"
+    (project / "docs" / "ci.md").write_text(text)
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "ci" / "index.html").read_text()
+    assert "${{ secrets.GITHUB_TOKEN }}" in page_text(html)
+    assert "{% raw %}" in unescape(re.sub(r"<[^>]+>", "", html))
+    assert "Helm writes {{ .Values.image }} in prose." in page_text(html)
+
+
+def test_an_import_error_in_main_fails_the_build(project: Path) -> None:
+    init = project / "portfolio" / "__init__.py"
+    init.write_text(init.read_text() + "import not_installed_anywhere\n")
+    result = build(project, project / "site")
+    assert result.returncode == 1
+    assert "main.py: cannot import the portfolio package: No module named 'not_installed_anywhere'" in result.stderr

@@ -1,0 +1,152 @@
+"""The macros' HTML, rendered from the templates without MkDocs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from portfolio import MacroError, Site, load_portfolio
+from portfolio.colour import contrast, text_colour
+from portfolio.icons import material_icons
+from portfolio.model import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_DATA = ROOT / "tests" / "good_data"
+
+
+def make_site(**changes: object) -> Site:
+    """A site over the small good data set, with the project's fields changed as given."""
+    icons = material_icons()
+    portfolio = load_portfolio(GOOD_DATA, icons)
+    if changes:
+        project = portfolio.projects[0].model_copy(update=changes)
+        portfolio = portfolio.model_copy(update={"projects": [project]})
+    return Site(portfolio, ROOT / "overrides" / "fragments", icons, page_url=lambda page: f"../{page}")
+
+
+def test_card_shows_title_badges_summary_and_challenges() -> None:
+    html = make_site(challenges=["First.", "Second."]).project_card("platform")
+    assert '<article class="card pf-card" id="platform">' in html
+    assert '<h2 class="pf-card__title">' in html
+    assert "A platform" in html
+    assert "A summary." in html
+    assert "<li>First.</li>" in html
+    assert "<li>Second.</li>" in html
+    assert "Main challenges" in html
+    assert "\n\n" not in html  # a blank line would end the HTML block inside Markdown
+
+
+def test_card_without_challenges_has_no_challenges_heading() -> None:
+    assert "Main challenges" not in make_site().project_card("platform")
+
+
+def test_card_links_to_its_repository_without_leaking_the_referrer() -> None:
+    html = make_site(repository="https://github.com/owner/repo").project_card("platform")
+    assert '<a href="https://github.com/owner/repo" rel="noopener noreferrer">A platform</a>' in html
+    assert "Source code" in html
+
+
+def test_short_card_links_to_the_full_card_on_another_page() -> None:
+    html = make_site(challenges=["First."]).project_cards(details="projects.md", level=3)
+    assert '<a href="../projects.md#platform">A platform</a>' in html
+    assert "<h3" in html
+    assert "First." not in html
+
+
+def test_text_from_data_is_escaped() -> None:
+    html = make_site(title="<script>alert(1)</script>", summary='"><img src=x onerror=alert(1)>').project_card(
+        "platform"
+    )
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img" not in html
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_badge_has_icon_name_and_colour_class() -> None:
+    html = make_site().tech_badge("kubernetes")
+    assert html.startswith('<span class="pf-badge pf-badge--kubernetes"><span class="twemoji"><svg aria-hidden="true"')
+    assert html.endswith("</svg></span>Kubernetes</span>")
+
+
+def test_cards_select_by_kind_technology_and_featured() -> None:
+    site = make_site(featured=True)
+    assert 'id="platform"' in site.project_cards(kind="professional", technology="kubernetes", featured=True)
+    assert 'id="platform"' not in site.project_cards(kind="open-source")
+    assert 'id="platform"' not in site.project_cards(featured=False)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda site: site.project_card("platfrom"),
+            "project_card: unknown project 'platfrom' (did you mean 'platform'?)",
+        ),
+        (
+            lambda site: site.tech_badge("kubernets"),
+            "tech_badge: unknown technology 'kubernets' (did you mean 'kubernetes'?)",
+        ),
+        (
+            lambda site: site.project_cards(kind="hobby"),
+            "project_cards: unknown kind 'hobby' (use one of professional, open-source)",
+        ),
+        (
+            lambda site: site.project_cards(technology="rust"),
+            "project_cards: unknown technology 'rust' (known: kubernetes)",
+        ),
+        (lambda site: site.profile("emial"), "profile: unknown text field 'emial' (did you mean 'email'?)"),
+        (lambda site: site.project_cards(level=7), "project cards: level must be 2, 3 or 4, not 7"),
+    ],
+)
+def test_macro_misuse_names_the_macro_and_the_value(call, message) -> None:
+    with pytest.raises(MacroError) as raised:
+        call(make_site())
+    assert str(raised.value) == message
+
+
+def test_profile_values_are_text_even_in_markdown() -> None:
+    site = make_site()
+    assert site.profile("email") == "me@example.com"
+    assert site.profile("about") == "A test profile."
+    icons = material_icons()
+    portfolio = load_portfolio(GOOD_DATA, icons)
+    profile = portfolio.profile.model_copy(update={"about": ["[x](javascript:alert(1)) <b>*hi*</b>", "Two."]})
+    site = Site(portfolio.model_copy(update={"profile": profile}), ROOT / "overrides" / "fragments", icons)
+    assert site.profile("about") == (
+        "&#91;x&#93;&#40;javascript:alert&#40;1&#41;&#41; &lt;b&gt;&#42;hi&#42;&lt;/b&gt;\n\nTwo."
+    )
+
+
+def test_stylesheet_gives_each_badge_a_readable_colour() -> None:
+    css = make_site().stylesheet()
+    assert re.search(r"\.pf-badge--kubernetes \{ --pf-badge-bg: #326CE5; --pf-badge-fg: #ffffff; \}", css)
+
+
+def test_footer_links_come_from_the_profile() -> None:
+    assert make_site().social() == [
+        {"icon": "material/email", "link": "mailto:me@example.com", "name": "me@example.com"}
+    ]
+
+
+@pytest.mark.parametrize("colour", ["#000000", "#ffffff", "#777777", "#767676", "#FF9900", "#326CE5", "#4B275F"])
+def test_text_colour_keeps_aa_contrast(colour: str) -> None:
+    assert contrast(colour, text_colour(colour)) >= 4.5
+
+
+def test_every_technology_badge_of_the_real_data_is_readable() -> None:
+    portfolio = load_portfolio(ROOT / "data", material_icons())
+    for technology in portfolio.technologies.values():
+        assert contrast(technology.colour, text_colour(technology.colour)) >= 4.5, technology.id
+
+
+def test_contrast_matches_wcag_reference_values() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+def test_project_model_is_immutable() -> None:
+    with pytest.raises(ValueError, match="frozen"):
+        Project(id="x", title="X", kind="professional", summary="S").title = "Y"  # type: ignore[misc]
