@@ -98,6 +98,7 @@ def browser() -> Iterator[Browser]:
 
 
 def page_text(html: str) -> str:
-    """The visible text of a page: tags dropped, entities decoded, white space folded."""
+    """The visible text of a page: tags dropped (block tags part words), entities decoded, white space folded."""
     html = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"</?(a|abbr|b|code|em|i|small|span|strong)\b[^>]*>", "", html)
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())

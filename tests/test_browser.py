@@ -1,0 +1,127 @@
+"""The built site in Debian's Chromium: what a visitor sees and what the page does."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT
+from playwright.sync_api import Browser, Page, expect
+
+from portfolio import load_portfolio
+from portfolio.icons import material_icons
+
+PAGES = ["", "projects/", "open-source/"]
+PORTFOLIO = load_portfolio(ROOT / "data", material_icons())
+
+
+@pytest.fixture
+def visit(browser: Browser, server: str) -> Iterator:
+    """Open a page of the site; afterwards, check it logged no error and asked no other origin."""
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    foreign: list[str] = []
+
+    def open_page(path: str) -> Page:
+        page = context.new_page()
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on(
+            "request",
+            lambda request: urlsplit(request.url).netloc != urlsplit(server).netloc and foreign.append(request.url),
+        )
+        page.goto(f"{server}/{path}")
+        page.wait_for_load_state("networkidle")
+        return page
+
+    yield open_page
+    context.close()
+    assert errors == []
+    assert foreign == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_with_contact_in_the_footer(visit, path: str) -> None:
+    page = visit(path)
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator('.md-social a[href="mailto:hello@viscarra.dev"]')).to_be_visible()
+    expect(page.locator('.md-social a[href="https://github.com/rviscarra"]')).to_be_visible()
+
+
+@pytest.mark.parametrize(("path", "kind"), [("projects/", "professional"), ("open-source/", "open-source")])
+def test_cards_and_badges_are_visible(visit, path: str, kind: str) -> None:
+    page = visit(path)
+    projects = [project for project in PORTFOLIO.projects if project.kind == kind]
+    cards = page.locator(".pf-card")
+    expect(cards).to_have_count(len(projects))
+    for project in projects:
+        card = page.locator(f"#{project.id}")
+        expect(card).to_be_visible()
+        expect(card.locator(".pf-card__title")).to_have_text(project.title)
+        badges = card.locator(".pf-badge")
+        expect(badges).to_have_text([PORTFOLIO.technologies[tech].name for tech in project.technologies])
+        for index in range(badges.count()):
+            expect(badges.nth(index).locator("svg")).to_be_visible()
+
+
+def test_badges_wear_their_brand_colour(visit) -> None:
+    page = visit("projects/")
+    colour = page.locator(".pf-badge--kubernetes").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour == "rgb(50, 108, 229)"  # #326CE5 in data/technologies.yml
+
+
+def test_home_card_leads_to_the_full_card(visit) -> None:
+    page = visit("")
+    page.locator(".pf-card__title a", has_text="Game backends").click()
+    assert page.url.endswith("/projects/#game-backends")
+    expect(page.locator("#game-backends .pf-card__challenges li")).to_have_count(3)
+
+
+def test_palette_toggle_switches_the_scheme(visit) -> None:
+    page = visit("")
+    scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
+    background = lambda: page.evaluate("getComputedStyle(document.body).backgroundColor")  # noqa: E731
+    assert scheme() == "default"
+    light = background()
+    seen = []
+    for _ in range(3):
+        page.locator("form[data-md-component=palette] label:visible").click()
+        seen.append((scheme(), background()))
+    assert ("slate", light) not in seen
+    assert any(name == "slate" for name, _ in seen)
+    assert seen[-1] == ("default", light)  # system preference again, and the system is light
+
+
+def test_dark_system_preference_gives_the_dark_scheme(browser: Browser, server: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{server}/projects/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    context.close()
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site, from its sitemap (so new pages are covered), and the 404 page."""
+    base = "https://viscarra.dev/"
+    urls = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())
+    assert urls
+    assert all(url.startswith(base) for url in urls)
+    return [url.removeprefix(base) for url in urls] + ["404.html"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_accessibility_violations(browser: Browser, server: str, site: Path, scheme: str, width: int) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    found = {}
+    for path in site_pages(site):
+        page.goto(f"{server}/{path}")
+        violations = Axe().run(page).response["violations"]
+        found[path] = [(violation["id"], [node["target"] for node in violation["nodes"]]) for violation in violations]
+    context.close()
+    assert found == {path: [] for path in found}
