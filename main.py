@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).parent
 STYLESHEET = "assets/stylesheets/technologies.css"
+LOG = get_plugin_logger("portfolio")
 
 # Import the package fresh on every build, so `mkdocs serve` picks up edits to it, and turn an
 # ImportError into a build error: mkdocs-macros would swallow it as "no module main" (its #285).
@@ -40,6 +44,8 @@ if not any(getattr(log_filter, "__name__", "") == _not_a_failed_page.__name__ fo
 
 def define_env(env) -> None:
     """Load and check the data, register the macros and the footer links."""
+    env.variables["serving_again"] = _serving_again(env.conf)
+    env.variables["portfolio_stylesheet"] = ""
 
     def page_url(target: str) -> str:
         file = env.variables["files"].get_file_from_path(target)
@@ -50,7 +56,13 @@ def define_env(env) -> None:
     try:
         site = Site.load(ROOT, page_url)
     except DataError as error:
-        raise PluginError(f"invalid data, nothing was built:\n{error}") from None
+        if not env.variables["serving_again"]:
+            raise PluginError(f"invalid data, nothing was built:\n{error}") from None
+        LOG.error(f"invalid data, the pages show it until it is fixed:\n{error}")
+        env.conf["extra"]["build_error"] = f"Invalid data:\n{error}"
+        for name in Site.MACROS:
+            env.macro(lambda *args, **kwargs: "", name)
+        return
     for name, macro in site.macros().items():
         env.macro(macro, name)
     env.conf["extra"]["social"] = site.social()
@@ -70,7 +82,10 @@ def on_post_page_macros(env) -> None:
         location, detail = f"{location}:{int(found.group(3)) + front_matter}", found.group(4)
     elif found:
         detail = f"{found.group(1)}: {found.group(2)}"
-    raise PluginError(f"{location}: {detail}")
+    if not env.variables["serving_again"]:
+        raise PluginError(f"{location}: {detail}")
+    LOG.error(f"{location}: {detail}")
+    env.markdown = f'!!! failure "This page failed to build"\n\n    {html.escape(f"{location}: {detail}")}\n'
 
 
 def on_post_build(env) -> None:
@@ -78,3 +93,14 @@ def on_post_build(env) -> None:
     path = Path(env.conf["site_dir"]) / STYLESHEET
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(env.variables["portfolio_stylesheet"], encoding="utf-8")
+
+
+def _serving_again(config) -> bool:
+    """Whether this is a rebuild under `mkdocs serve`: its errors go on the pages, the server stays up.
+
+    `mkdocs serve` points site_url at its own address, and its site folder holds the last good build.
+    A first build, and every `mkdocs build` or `gh-deploy`, fails instead.
+    """
+    host, port = config["dev_addr"]
+    serving = urlsplit(config["site_url"] or "").netloc == f"{host}:{port}"
+    return serving and (Path(config["site_dir"]) / "index.html").is_file()

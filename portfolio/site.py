@@ -23,6 +23,8 @@ _MARKDOWN_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}()#+!|~
 class Site:
     """The portfolio's macros, rendered from overrides/fragments/."""
 
+    MACROS = ("project_cards", "project_card", "tech_badge", "tech_badges", "profile")
+
     def __init__(
         self,
         portfolio: Portfolio,
@@ -50,13 +52,7 @@ class Site:
 
     def macros(self) -> dict[str, Callable[..., str]]:
         """The macros pages may call, by name."""
-        return {
-            "project_cards": self.project_cards,
-            "project_card": self.project_card,
-            "tech_badge": self.tech_badge,
-            "tech_badges": self.tech_badges,
-            "profile": self.profile,
-        }
+        return {name: getattr(self, name) for name in self.MACROS}
 
     def project_cards(
         self,

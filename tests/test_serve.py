@@ -1,0 +1,138 @@
+"""`mkdocs serve` as the owner lives in it: every save reloads the open page, a mistake never stops it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import mkdocs
+from playwright.sync_api import Browser, Page, expect
+
+NEW_PROJECT = """
+- id: new-project
+  title: A new project
+  kind: professional
+  featured: true
+  summary: Added while the server runs.
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, log.read_text()
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (a loopback URL)
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} was not served within {seconds} s")
+
+
+@pytest.fixture
+def served(project: Path, tmp_path: Path) -> Iterator[str]:
+    """`mkdocs serve` on a copy of the project, on a free loopback port; yields its URL."""
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_served(url, process, log)
+        yield url
+        assert process.poll() is None, log.read_text()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def answers(url: str) -> int:
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (a loopback URL)
+        return response.status
+
+
+def test_saves_reload_the_open_page_and_mistakes_show_on_it(browser: Browser, project: Path, served: str) -> None:
+    page: Page = browser.new_page()
+    page.goto(served)
+    expect(page.locator(".pf-card").first).to_be_visible()
+    banner = page.locator(".pf-build-error")
+    expect(banner).to_have_count(0)
+
+    projects = project / "data" / "projects.yml"
+    projects.write_text(projects.read_text(encoding="utf-8") + NEW_PROJECT, encoding="utf-8")
+    expect(page.locator("#new-project")).to_be_visible(timeout=20_000)
+
+    edit(projects, "  title: A new project\n", "  title: [A new project\n")
+    expect(banner).to_contain_text("data/projects.yml:", timeout=20_000)
+    expect(banner).to_contain_text("YAML syntax error")
+    assert answers(served) == 200
+
+    edit(projects, "  title: [A new project\n", "  title: A renamed project\n")
+    expect(page.locator("#new-project")).to_contain_text("A renamed project", timeout=20_000)
+    expect(banner).to_have_count(0)
+
+    edit(project / "overrides" / "fragments" / "card.html", 'class="card pf-card"', 'class="card pf-card pf-edited"')
+    expect(page.locator("#new-project.pf-edited")).to_be_visible(timeout=20_000)
+
+    edit(project / "docs" / "index.md", "## Selected work", "## Selected work, edited")
+    expect(page.locator("h2", has_text="Selected work, edited")).to_be_visible(timeout=20_000)
+
+    edit(
+        project / "docs" / "stylesheets" / "portfolio.css",
+        ".md-typeset .pf-card__title {",
+        ".md-typeset .pf-card__title {\n  letter-spacing: 3px;",
+    )
+    expect(page.locator("#new-project .pf-card__title")).to_have_css("letter-spacing", "3px", timeout=20_000)
+
+    edit(project / "main.py", 'f"Invalid data:\\n{error}"', 'f"Invalid data (main.py edited):\\n{error}"')
+    edit(projects, "  title: A renamed project\n", "  titel: A renamed project\n")
+    expect(banner).to_contain_text("Invalid data (main.py edited):", timeout=20_000)
+    expect(banner).to_contain_text("unknown field 'titel' (did you mean 'title'?)")
+
+
+def test_a_misused_macro_shows_on_its_page_while_serving(browser: Browser, project: Path, served: str) -> None:
+    page: Page = browser.new_page()
+    page.goto(served + "projects/")
+    edit(
+        project / "docs" / "projects.md", '{{ project_cards(kind="professional") }}', '{{ project_cards(kind="pro") }}'
+    )
+    failure = page.locator(".admonition.failure")
+    expect(failure).to_contain_text("docs/projects.md: MacroError: project_cards: unknown kind 'pro'", timeout=20_000)
+    edit(
+        project / "docs" / "projects.md", '{{ project_cards(kind="pro") }}', '{{ project_cards(kind="professional") }}'
+    )
+    expect(page.locator(".pf-card").first).to_be_visible(timeout=20_000)
+    expect(failure).to_have_count(0)
+
+
+def test_bad_data_stops_the_server_from_starting(project: Path) -> None:
+    edit(project / "data" / "profile.yml", "email: hello@viscarra.dev", "email: hello")
+    result = mkdocs(project, "serve", "--dev-addr", f"127.0.0.1:{free_port()}", timeout=60)
+    assert result.returncode == 1
+    assert "data/profile.yml:7: profile.email: must be an email address" in result.stderr
+    assert "Traceback" not in result.stderr
