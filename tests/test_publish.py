@@ -1,0 +1,58 @@
+"""Publishing: `mkdocs gh-deploy` to a local bare repository, and the GitHub Actions workflow."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import ROOT, mkdocs
+
+WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"
+
+
+def git(*args: str, cwd: Path) -> str:
+    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def test_gh_deploy_publishes_the_site_with_cname_and_nojekyll(project: Path, tmp_path: Path) -> None:
+    origin = tmp_path / "origin.git"
+    git("init", "--quiet", "--bare", str(origin), cwd=tmp_path)
+    git("init", "--quiet", "--initial-branch=main", cwd=project)
+    git("config", "user.name", "Test", cwd=project)
+    git("config", "user.email", "test@example.com", cwd=project)
+    git("add", ".", cwd=project)
+    git("commit", "--quiet", "-m", "site", cwd=project)
+    git("remote", "add", "origin", str(origin), cwd=project)
+
+    result = mkdocs(project, "gh-deploy", "--force", "--strict")
+    assert result.returncode == 0, result.stderr
+
+    files = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=origin).split()
+    for name in ("CNAME", ".nojekyll", "index.html", "projects/index.html", "open-source/index.html", "404.html"):
+        assert name in files
+    assert "assets/stylesheets/technologies.css" in files
+    assert git("show", "gh-pages:CNAME", cwd=origin).strip() == "viscarra.dev"
+    assert "Bitcoin inscription platform" in git("show", "gh-pages:projects/index.html", cwd=origin)
+
+
+def test_workflow_is_valid_for_github_actions() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_tests_then_deploys_on_push_to_main() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as true
+    assert workflow["permissions"] == {"contents": "write"}
+    runs = [step.get("run", "") for step in workflow["jobs"]["deploy"]["steps"]]
+    test = runs.index("make test")
+    deploy = runs.index(".venv/bin/mkdocs gh-deploy --force --strict")
+    assert test < deploy
