@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).parent
-STYLESHEET = "assets/stylesheets/technologies.css"
+STYLESHEET = "stylesheets/portfolio.css"  # in docs/, and in the site with the badge colours added
 LOG = get_plugin_logger("portfolio")
 
 # Import the package fresh on every build, so `mkdocs serve` picks up edits to it, and turn an
@@ -28,6 +29,7 @@ except ImportError as error:
     raise PluginError(f"main.py: cannot import the portfolio package: {error}") from error
 
 # How mkdocs-macros reports a failed page (it writes the error into the page instead of failing).
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _FAILED_PAGE = re.compile(r"\A# _Macro (Rendering|Syntax) Error_")
 _ERROR_LINE = re.compile(r"^_(?!File_)(\w+)_: (.*)$|^_Line (\d+) in Markdown file:_ \*\*(.*)\*\*$", re.M)
 # It also logs that page, traceback included; on_post_page_macros reports the error in one line instead.
@@ -66,22 +68,46 @@ def define_env(env) -> None:
     for name, macro in site.macros().items():
         env.macro(macro, name)
     env.conf["extra"]["social"] = site.social()
+    env.conf["extra"]["structured_data"] = site.structured_data(env.conf["site_url"])
     env.variables["portfolio_stylesheet"] = site.stylesheet()
+
+
+def on_pre_page_macros(env) -> None:
+    """Fail on front matter that is not YAML: MkDocs would silently show it as text and skip the macros."""
+    front_matter = _FRONT_MATTER.match(env.markdown)
+    if not front_matter or env.page.meta:
+        return
+    try:
+        yaml.safe_load(front_matter.group(1))
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 2 if error.problem_mark else 1
+        _report(
+            env, f"{_source(env)}:{line}", f"front matter is not valid YAML: {error.problem} (quote values with ': ')"
+        )
 
 
 def on_post_page_macros(env) -> None:
     """Fail the build when a macro failed on this page, naming the page and the error."""
     if not _FAILED_PAGE.match(env.markdown):
         return
-    page = env.page.file.abs_src_path
-    source = Path(page).read_text(encoding="utf-8")
+    source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
     front_matter = source.count("\n") - env.page.markdown.count("\n")  # lines before the body
     found = _ERROR_LINE.search(env.markdown)
-    location, detail = Path(page).relative_to(ROOT).as_posix(), "macro error"
+    location, detail = _source(env), "macro error"
     if found and found.group(3):
         location, detail = f"{location}:{int(found.group(3)) + front_matter}", found.group(4)
     elif found:
         detail = f"{found.group(1)}: {found.group(2)}"
+    _report(env, location, detail)
+
+
+def _source(env) -> str:
+    """The page's Markdown file, relative to the project."""
+    return Path(env.page.file.abs_src_path).relative_to(ROOT).as_posix()
+
+
+def _report(env, location: str, detail: str) -> None:
+    """Fail the build; while serving, log it and show it in place of the page instead."""
     if not env.variables["serving_again"]:
         raise PluginError(f"{location}: {detail}")
     LOG.error(f"{location}: {detail}")
@@ -89,10 +115,12 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Write the technologies' colours next to the site's other stylesheets."""
-    path = Path(env.conf["site_dir"]) / STYLESHEET
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(env.variables["portfolio_stylesheet"], encoding="utf-8")
+    """Add the technologies' colours to the site's stylesheet (one request, not two), and write robots.txt."""
+    site_dir = Path(env.conf["site_dir"])
+    stylesheet = (Path(env.conf["docs_dir"]) / STYLESHEET).read_text(encoding="utf-8")
+    (site_dir / STYLESHEET).write_text(stylesheet + env.variables["portfolio_stylesheet"], encoding="utf-8")
+    robots = f"User-agent: *\nAllow: /\nSitemap: {env.conf['site_url']}sitemap.xml\n"
+    (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
 
 
 def _serving_again(config) -> bool:

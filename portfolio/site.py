@@ -102,13 +102,39 @@ class Site:
 
     def stylesheet(self) -> str:
         """The CSS that gives each technology's badge its brand colour."""
-        return self._render("technologies.css", technologies=list(self.portfolio.technologies.values()))
+        return str(self._render("technologies.css", technologies=list(self.portfolio.technologies.values())))
 
     def social(self) -> list[dict[str, str]]:
         """The footer links, in the form Material's extra.social takes."""
         profile = self.portfolio.profile
         links = [{"icon": "material/email", "link": f"mailto:{profile.email}", "name": profile.email}]
         return links + [{"icon": link.icon, "link": link.url, "name": link.name} for link in profile.links]
+
+    def structured_data(self, site_url: str) -> dict[str, object]:
+        """schema.org JSON-LD: the owner as a Person, and their open-source projects."""
+        profile, owner = self.portfolio.profile, {"@id": f"{site_url}#owner"}
+        person = {
+            "@type": "Person",
+            **owner,
+            "url": site_url,
+            "email": f"mailto:{profile.email}",
+            "description": " ".join(profile.about),
+            "sameAs": [link.url for link in profile.links],
+            "knowsAbout": [technology.name for technology in self.portfolio.technologies.values()],
+        }
+        code = [
+            {
+                "@type": "SoftwareSourceCode",
+                "name": project.title,
+                "description": project.summary,
+                "codeRepository": project.repository,
+                "keywords": [self.portfolio.technologies[tech].name for tech in project.technologies],
+                "author": owner,
+            }
+            for project in self.portfolio.projects
+            if project.kind == "open-source" and project.repository
+        ]
+        return {"@context": "https://schema.org", "@graph": [person, *code]}
 
     def _text_fields(self) -> dict[str, list[str]]:
         """The profile's fields that hold text or a list of texts."""

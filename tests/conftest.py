@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from html import unescape
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -71,21 +73,57 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Serves a built site as GitHub Pages does: gzip when the browser accepts it, 404.html for a missing page."""
+
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
+    def do_GET(self) -> None:
+        """Send the file, compressed when that is what GitHub Pages would do."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path /= "index.html"
+        status = HTTPStatus.OK
+        if not path.is_file():
+            path, status = Path(self.directory) / "404.html", HTTPStatus.NOT_FOUND
+        body = path.read_bytes()
+        self.send_response(status)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        if path.suffix in self.COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.server.sent.append((self.path, len(body)))  # type: ignore[attr-defined]
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         """Keep the test output clean."""
 
 
+class SiteServer(ThreadingHTTPServer):
+    """A built site served as GitHub Pages serves it, on a free loopback port; it notes what it sends."""
+
+    def __init__(self, site: Path) -> None:
+        super().__init__(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+        self.sent: list[tuple[str, int]] = []  # (path, compressed body bytes) of every response
+        self.url = f"http://127.0.0.1:{self.server_address[1]}"
+
+
 @pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    """The built site served on a free loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+def served_site(site: Path) -> Iterator[SiteServer]:
+    """The real site, served in a background thread."""
+    httpd = SiteServer(site)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield httpd
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(served_site: SiteServer) -> str:
+    """The base URL of the served site."""
+    return served_site.url
 
 
 @pytest.fixture(scope="session")

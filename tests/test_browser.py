@@ -59,7 +59,7 @@ def test_cards_and_badges_are_visible(visit, path: str, kind: str) -> None:
     cards = page.locator(".pf-card")
     expect(cards).to_have_count(len(projects))
     for project in projects:
-        card = page.locator(f"#{project.id}")
+        card = page.locator(f'.pf-card[data-project="{project.id}"]')
         expect(card).to_be_visible()
         expect(card.locator(".pf-card__title")).to_have_text(project.title)
         badges = card.locator(".pf-badge")
@@ -78,22 +78,24 @@ def test_home_card_leads_to_the_full_card(visit) -> None:
     page = visit("")
     page.locator(".pf-card__title a", has_text="Game backends").click()
     assert page.url.endswith("/projects/#game-backends")
-    expect(page.locator("#game-backends .pf-card__challenges li")).to_have_count(3)
+    expect(page.locator("#game-backends")).to_be_in_viewport()
+    expect(page.locator('[data-project="game-backends"] .pf-card__challenges li')).to_have_count(3)
 
 
-def test_palette_toggle_switches_the_scheme(visit) -> None:
+def test_palette_toggle_switches_the_scheme_and_remembers_it(visit) -> None:
     page = visit("")
     scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
     background = lambda: page.evaluate("getComputedStyle(document.body).backgroundColor")  # noqa: E731
-    assert scheme() == "default"
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    assert scheme() == "default"  # the system is light
     light = background()
-    seen = []
-    for _ in range(3):
-        page.locator("form[data-md-component=palette] label:visible").click()
-        seen.append((scheme(), background()))
-    assert ("slate", light) not in seen
-    assert any(name == "slate" for name, _ in seen)
-    assert seen[-1] == ("default", light)  # system preference again, and the system is light
+    toggle.click()
+    assert scheme() == "slate"
+    assert background() != light
+    page.goto(page.url.replace("/#", "/") + "projects/")
+    assert scheme() == "slate"  # the choice holds on the next page
+    page.locator("form[data-md-component=palette] label:visible").click()
+    assert (scheme(), background()) == ("default", light)
 
 
 def test_dark_system_preference_gives_the_dark_scheme(browser: Browser, server: str) -> None:
@@ -125,3 +127,25 @@ def test_no_accessibility_violations(browser: Browser, server: str, site: Path, 
         found[path] = [(violation["id"], [node["target"] for node in violation["nodes"]]) for violation in violations]
     context.close()
     assert found == {path: [] for path in found}
+
+
+def test_search_finds_projects_and_loads_its_engine_only_when_used(browser: Browser, served_site) -> None:
+    page = browser.new_page()
+    served_site.sent.clear()
+    page.goto(f"{served_site.url}/")
+    page.wait_for_load_state("networkidle")
+    engine = [path for path, _ in served_site.sent if "/workers/search." in path]
+    assert engine == []  # a first visit does not download the search engine
+    search = page.locator("input.md-search__input")
+    search.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    search.press_sequentially("taproot", delay=30)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_contain_text("Bitcoin inscription platform")
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
+    search.fill("")
+    search.press_sequentially("webrtc", delay=30)
+    expect(page.locator(".md-search-result__list")).to_contain_text("rviscarra / webrtc-speech-to-text")
+    expect(page.locator(".md-search-result__list")).to_contain_text("rviscarra / webrtc-remote-screen")
+    assert [path for path, _ in served_site.sent if "/workers/search." in path] != []
+    page.close()

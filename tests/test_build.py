@@ -88,9 +88,10 @@ def test_site_url_and_cname_agree(site: Path) -> None:
 
 
 def test_badge_colours_are_generated(site: Path) -> None:
-    css = (site / "assets" / "stylesheets" / "technologies.css").read_text()
+    css = (site / "stylesheets" / "portfolio.css").read_text()
+    assert css.startswith((ROOT / "docs" / "stylesheets" / "portfolio.css").read_text())
     assert ".pf-badge--kubernetes { --pf-badge-bg: #326CE5; --pf-badge-fg: #ffffff; }" in css
-    assert 'href="assets/stylesheets/technologies.css"' in read(site, "index.html")
+    assert 'href="stylesheets/portfolio.css"' in read(site, "index.html")
 
 
 def test_bad_data_stops_the_build_with_one_line_per_problem(project: Path) -> None:
@@ -144,6 +145,17 @@ def test_a_misused_macro_fails_the_build_naming_the_page(project: Path, body: st
     assert result.returncode == 1
     assert f"ERROR   -  {message}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_front_matter_that_is_not_yaml_fails_the_build(project: Path) -> None:
+    page = project / "docs" / "projects.md"
+    page.write_text(page.read_text().replace('description: "Projects of a software engineer: a', "description: A: b"))
+    result = build(project, project / "site")
+    assert result.returncode == 1
+    assert (
+        "ERROR   -  docs/projects.md:3: front matter is not valid YAML: mapping values are not allowed here"
+        " (quote values with ': ')"
+    ) in result.stderr
 
 
 def test_pages_without_macros_show_braces_as_written(project: Path) -> None:

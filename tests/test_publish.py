@@ -33,7 +33,7 @@ def test_gh_deploy_publishes_the_site_with_cname_and_nojekyll(project: Path, tmp
     files = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=origin).split()
     for name in ("CNAME", ".nojekyll", "index.html", "projects/index.html", "open-source/index.html", "404.html"):
         assert name in files
-    assert "assets/stylesheets/technologies.css" in files
+    assert ".pf-badge--webrtc" in git("show", "gh-pages:stylesheets/portfolio.css", cwd=origin)
     assert git("show", "gh-pages:CNAME", cwd=origin).strip() == "viscarra.dev"
     assert "Bitcoin inscription platform" in git("show", "gh-pages:projects/index.html", cwd=origin)
 

@@ -97,7 +97,7 @@ def test_saves_reload_the_open_page_and_mistakes_show_on_it(browser: Browser, pr
     expect(banner).to_have_count(0)
 
     edit(project / "overrides" / "fragments" / "card.html", 'class="card pf-card"', 'class="card pf-card pf-edited"')
-    expect(page.locator("#new-project.pf-edited")).to_be_visible(timeout=20_000)
+    expect(page.locator('.pf-edited[data-project="new-project"]')).to_be_visible(timeout=20_000)
 
     edit(project / "docs" / "index.md", "## Selected work", "## Selected work, edited")
     expect(page.locator("h2", has_text="Selected work, edited")).to_be_visible(timeout=20_000)
@@ -107,7 +107,7 @@ def test_saves_reload_the_open_page_and_mistakes_show_on_it(browser: Browser, pr
         ".md-typeset .pf-card__title {",
         ".md-typeset .pf-card__title {\n  letter-spacing: 3px;",
     )
-    expect(page.locator("#new-project .pf-card__title")).to_have_css("letter-spacing", "3px", timeout=20_000)
+    expect(page.locator("#new-project")).to_have_css("letter-spacing", "3px", timeout=20_000)
 
     edit(project / "main.py", 'f"Invalid data:\\n{error}"', 'f"Invalid data (main.py edited):\\n{error}"')
     edit(projects, "  title: A renamed project\n", "  titel: A renamed project\n")

@@ -28,8 +28,8 @@ def make_site(**changes: object) -> Site:
 
 def test_card_shows_title_badges_summary_and_challenges() -> None:
     html = make_site(challenges=["First.", "Second."]).project_card("platform")
-    assert '<article class="card pf-card" id="platform">' in html
-    assert '<h2 class="pf-card__title">' in html
+    assert '<article class="card pf-card" data-project="platform" aria-labelledby="platform">' in html
+    assert '<h2 class="pf-card__title" id="platform">' in html
     assert "A platform" in html
     assert "A summary." in html
     assert "<li>First.</li>" in html
@@ -51,7 +51,7 @@ def test_card_links_to_its_repository_without_leaking_the_referrer() -> None:
 def test_short_card_links_to_the_full_card_on_another_page() -> None:
     html = make_site(challenges=["First."]).project_cards(details="projects.md", level=3)
     assert '<a href="../projects.md#platform">A platform</a>' in html
-    assert "<h3" in html
+    assert '<h3 class="pf-card__title" id="platform">' in html
     assert "First." not in html
 
 

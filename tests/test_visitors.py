@@ -1,0 +1,146 @@
+"""What recruiters and clients get: small fast pages, a layout for any screen, the keyboard, sharing and SEO."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SiteServer
+from playwright.sync_api import Browser, expect
+
+from portfolio import load_portfolio
+from portfolio.icons import material_icons
+
+BASE = "https://viscarra.dev/"
+BYTE_BUDGET = 80_000  # compressed bytes a first visit may transfer
+REQUEST_BUDGET = 12
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site, from its sitemap (so new pages are covered), and the 404 page."""
+    urls = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())
+    assert urls
+    assert all(url.startswith(BASE) for url in urls)
+    return [url.removeprefix(BASE) for url in urls] + ["404.html"]
+
+
+def html_of(site: Path, path: str) -> str:
+    return (site / (path if path.endswith(".html") else f"{path}index.html")).read_text(encoding="utf-8")
+
+
+def head_value(html: str, pattern: str) -> str:
+    found = re.search(pattern, html)
+    assert found, pattern
+    return found.group(1)
+
+
+def test_first_visit_of_every_page_fits_the_budget(browser: Browser, served_site: SiteServer, site: Path) -> None:
+    base = f"{served_site.url}/"
+    weights = {}
+    for path in site_pages(site):
+        context = browser.new_context()  # an empty cache: a first visit
+        page = context.new_page()
+        foreign, errors = [], []
+        page.on("request", lambda request, foreign=foreign: request.url.startswith(base) or foreign.append(request.url))
+        page.on("console", lambda message, errors=errors: message.type == "error" and errors.append(message.text))
+        served_site.sent.clear()
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        context.close()
+        weights[path] = (len(served_site.sent), sum(size for _, size in served_site.sent))
+        assert foreign == []
+        assert errors == [], path
+    print("\nfirst visit (requests, compressed bytes):", weights)
+    for path, (requests, size) in weights.items():
+        assert requests <= REQUEST_BUDGET, (path, requests)
+        assert size <= BYTE_BUDGET, (path, size)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_narrow_screens_never_scroll_sideways(browser: Browser, server: str, site: Path, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme=scheme)
+    page = context.new_page()
+    for path in site_pages(site):
+        page.goto(f"{server}/{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        for box in (card.bounding_box() for card in page.locator(".pf-card").all()):
+            assert box is not None
+            assert box["x"] >= 0
+            assert box["x"] + box["width"] <= 320, path
+    context.close()
+
+
+def test_keyboard_reaches_the_content_by_the_skip_link_with_visible_focus(browser: Browser, server: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/projects/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".md-skip")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("/projects/#projects")
+    for _ in range(40):  # walk the page: every focused element shows where it is
+        page.keyboard.press("Tab")
+        outline = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [s.outlineStyle, s.outlineWidth, s.boxShadow, document.activeElement.tagName]; })()"
+        )
+        if outline[3] == "BODY":
+            continue
+        assert outline[0] != "none" or outline[2] != "none", outline
+    page.close()
+
+
+def test_motion_respects_reduced_motion(browser: Browser, server: str) -> None:
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(f"{server}/projects/")
+    duration = page.locator(".pf-card").first.evaluate("e => getComputedStyle(e).transitionDuration")
+    assert all(float(part.strip().removesuffix("s")) <= 0.0001 for part in duration.split(","))
+    context.close()
+    page = browser.new_page()
+    page.goto(f"{server}/projects/")
+    assert page.locator(".pf-card").first.evaluate("e => getComputedStyle(e).transitionDuration") != "1e-05s"
+    page.close()
+
+
+def test_every_page_has_its_own_title_description_and_sharing_tags(site: Path) -> None:
+    titles, descriptions = set(), set()
+    for path in site_pages(site):
+        html = html_of(site, path)
+        title = head_value(html, r"<title>(.*?)</title>")
+        description = head_value(html, r'<meta name="description" content="([^"]+)">')
+        titles.add(title)
+        descriptions.add(description)
+        assert 50 <= len(description) <= 160, (path, description)
+        assert f'<meta property="og:description" content="{description}">' in html
+        assert '<meta name="twitter:card" content="summary">' in html
+        if path != "404.html":
+            assert f'<link rel="canonical" href="{BASE}{path}">' in html
+            assert f'<meta property="og:url" content="{BASE}{path}">' in html
+    assert len(titles) == len(site_pages(site))
+    assert len(descriptions) == len(site_pages(site))
+
+
+def test_structured_data_describes_the_owner_and_the_open_source_work(site: Path) -> None:
+    block = head_value(html_of(site, ""), r'<script type="application/ld\+json">(.*?)</script>')
+    graph = json.loads(block)["@graph"]
+    person = next(item for item in graph if item["@type"] == "Person")
+    portfolio = load_portfolio(ROOT / "data", material_icons())
+    assert person["url"] == BASE
+    assert person["email"] == "mailto:hello@viscarra.dev"
+    assert person["sameAs"] == ["https://github.com/rviscarra"]
+    assert person["knowsAbout"] == [technology.name for technology in portfolio.technologies.values()]
+    assert "name" not in person  # the seed gives no name: none is made up
+    code = [item for item in graph if item["@type"] == "SoftwareSourceCode"]
+    assert [item["codeRepository"] for item in code] == [
+        project.repository for project in portfolio.projects if project.kind == "open-source"
+    ]
+    assert all(item["author"] == {"@id": person["@id"]} for item in code)
+
+
+def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
+    assert (site / "robots.txt").read_text() == f"User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n"
+    assert sorted(site_pages(site)) == sorted(["", "projects/", "open-source/", "404.html"])
