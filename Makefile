@@ -15,6 +15,10 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	npm ci --prefix tests --no-audit --no-fund --silent
+	touch $@
+
 $(CHROMIUM):
 	@echo "Installing Debian's chromium for the browser tests"
 	$(SUDO) apt-get update -qq
@@ -30,7 +34,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install $(CHROMIUM) lint
+test: install tests/node_modules/.installed $(CHROMIUM) lint
 	$(BIN)/pytest
 
 clean:

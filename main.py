@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import logging
 import re
 import sys
@@ -16,6 +17,7 @@ from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).parent
 STYLESHEET = "stylesheets/portfolio.css"  # in docs/, and in the site with the badge colours added
+RESUME = "resume.json"  # the résumé in the JSON Resume format, announced by every page
 LOG = get_plugin_logger("portfolio")
 
 # Import the package fresh on every build, so `mkdocs serve` picks up edits to it, and turn an
@@ -48,6 +50,7 @@ def define_env(env) -> None:
     """Load and check the data, register the macros and the footer links."""
     env.variables["serving_again"] = _serving_again(env.conf)
     env.variables["portfolio_stylesheet"] = ""
+    env.variables["json_resume"] = {}
 
     def page_url(target: str) -> str:
         file = env.variables["files"].get_file_from_path(target)
@@ -56,7 +59,7 @@ def define_env(env) -> None:
         return get_relative_url(file.url, env.page.url)
 
     try:
-        site = Site.load(ROOT, page_url)
+        site = Site.load(ROOT, page_url, env.conf["site_url"])
     except DataError as error:
         if not env.variables["serving_again"]:
             raise PluginError(f"invalid data, nothing was built:\n{error}") from None
@@ -68,8 +71,9 @@ def define_env(env) -> None:
     for name, macro in site.macros().items():
         env.macro(macro, name)
     env.conf["extra"]["social"] = site.social()
-    env.conf["extra"]["structured_data"] = site.structured_data(env.conf["site_url"])
+    env.conf["extra"]["structured_data"] = site.structured_data()
     env.variables["portfolio_stylesheet"] = site.stylesheet()
+    env.variables["json_resume"] = site.json_resume()
 
 
 def on_pre_page_macros(env) -> None:
@@ -115,12 +119,14 @@ def _report(env, location: str, detail: str) -> None:
 
 
 def on_post_build(env) -> None:
-    """Add the technologies' colours to the site's stylesheet (one request, not two), and write robots.txt."""
+    """Add the badge colours to the site's stylesheet (one request, not two); write robots.txt and resume.json."""
     site_dir = Path(env.conf["site_dir"])
     stylesheet = (Path(env.conf["docs_dir"]) / STYLESHEET).read_text(encoding="utf-8")
     (site_dir / STYLESHEET).write_text(stylesheet + env.variables["portfolio_stylesheet"], encoding="utf-8")
     robots = f"User-agent: *\nAllow: /\nSitemap: {env.conf['site_url']}sitemap.xml\n"
     (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
+    resume = json.dumps(env.variables["json_resume"], indent=2, ensure_ascii=False) + "\n"
+    (site_dir / RESUME).write_text(resume, encoding="utf-8")
 
 
 def _serving_again(config) -> bool:

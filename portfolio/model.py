@@ -61,6 +61,7 @@ class Technology(Record):
     name: Text
     icon: Icon = Field(description="A Material bundled icon, such as simple/kubernetes.")
     colour: Colour = Field(description="The brand colour, as #rrggbb.")
+    group: Text | None = Field(default=None, description="The résumé lists technologies by group.")
     link: Url | None = None
 
 

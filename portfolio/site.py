@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +24,7 @@ _MARKDOWN_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}()#+!|~
 class Site:
     """The portfolio's macros, rendered from overrides/fragments/."""
 
-    MACROS = ("project_cards", "project_card", "tech_badge", "tech_badges", "profile")
+    MACROS = ("project_cards", "project_card", "tech_badge", "tech_badges", "profile", "resume")
 
     def __init__(
         self,
@@ -31,9 +32,11 @@ class Site:
         templates: Path,
         icons: Icons,
         page_url: Callable[[str], str] = lambda page: page,
+        site_url: str = "/",
     ) -> None:
         self.portfolio = portfolio
         self.page_url = page_url
+        self.site_url = site_url
         self.jinja = Environment(
             loader=FileSystemLoader(templates),
             autoescape=True,
@@ -45,10 +48,11 @@ class Site:
         self.jinja.filters["text_colour"] = text_colour
 
     @classmethod
-    def load(cls, root: Path, page_url: Callable[[str], str] = lambda page: page) -> Site:
+    def load(cls, root: Path, page_url: Callable[[str], str] = lambda page: page, site_url: str = "/") -> Site:
         """Load root/data and the templates in root/overrides/fragments."""
         icons = material_icons()
-        return cls(load_portfolio(root / "data", icons), root / "overrides" / "fragments", icons, page_url)
+        portfolio = load_portfolio(root / "data", icons)
+        return cls(portfolio, root / "overrides" / "fragments", icons, page_url, site_url)
 
     def macros(self) -> dict[str, Callable[..., str]]:
         """The macros pages may call, by name."""
@@ -57,12 +61,17 @@ class Site:
     def project_cards(
         self,
         kind: str | None = None,
+        *,
         technology: str | None = None,
         featured: bool | None = None,
         details: str | None = None,
         level: int = 2,
+        filter: bool = False,  # noqa: A002 (the name authors write)
     ) -> Markup:
-        """A grid of cards for the projects that match every filter given, in data order."""
+        """A grid of cards for the projects that match every selection given, in data order.
+
+        With filter, a row of technology chips above the grid shows one technology's projects at a time.
+        """
         if kind is not None and kind not in KINDS:
             raise MacroError(f"project_cards: unknown kind '{kind}' (use one of {', '.join(KINDS)})")
         if technology is not None:
@@ -74,9 +83,9 @@ class Site:
             and (technology is None or technology in project.technologies)
             and (featured is None or project.featured == featured)
         ]
-        return self._cards(projects, details, level)
+        return self._cards(projects, details, level, filter=filter)
 
-    def project_card(self, id: str, details: str | None = None, level: int = 2) -> Markup:  # noqa: A002
+    def project_card(self, id: str, *, details: str | None = None, level: int = 2) -> Markup:  # noqa: A002
         """One project's card, by id."""
         for project in self.portfolio.projects:
             if project.id == id:
@@ -100,6 +109,49 @@ class Site:
         texts = (str(escape(text)).translate(_MARKDOWN_ENTITIES) for text in fields[field])
         return Markup("\n\n".join(texts))  # noqa: S704 (each text escaped above)
 
+    def resume(self) -> Markup:
+        """The résumé: contact, about, every project, and the technologies by group."""
+        return self._render(
+            "resume.html",
+            profile=self.portfolio.profile,
+            projects=self.portfolio.projects,
+            technologies=self.portfolio.technologies,
+            groups=self._technology_groups(),
+            site_url=self.site_url,
+        )
+
+    def json_resume(self) -> dict[str, object]:
+        """The same résumé in the JSON Resume 1.0 format (https://jsonresume.org/schema)."""
+        profile, technologies = self.portfolio.profile, self.portfolio.technologies
+        projects = [
+            {
+                "name": project.title,
+                "description": project.summary,
+                **({"highlights": project.challenges} if project.challenges else {}),
+                "keywords": [technologies[tech].name for tech in project.technologies],
+                **({"url": project.repository} if project.repository else {}),
+            }
+            for project in self.portfolio.projects
+        ]
+        return {
+            "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
+            "basics": {
+                "email": profile.email,
+                "url": self.site_url,
+                "summary": " ".join(profile.about),
+                "profiles": [{"network": link.name, "url": link.url} for link in profile.links],
+            },
+            "projects": projects,
+            "skills": [{"name": group, "keywords": names} for group, names in self._technology_groups().items()],
+        }
+
+    def _technology_groups(self) -> dict[str, list[str]]:
+        """Technology names by group, groups in order of first appearance; ungrouped ones last, as Other."""
+        groups: dict[str, list[str]] = {}
+        for technology in sorted(self.portfolio.technologies.values(), key=lambda tech: tech.group is None):
+            groups.setdefault(technology.group or "Other", []).append(technology.name)
+        return groups
+
     def stylesheet(self) -> str:
         """The CSS that gives each technology's badge its brand colour."""
         return str(self._render("technologies.css", technologies=list(self.portfolio.technologies.values())))
@@ -110,8 +162,9 @@ class Site:
         links = [{"icon": "material/email", "link": f"mailto:{profile.email}", "name": profile.email}]
         return links + [{"icon": link.icon, "link": link.url, "name": link.name} for link in profile.links]
 
-    def structured_data(self, site_url: str) -> dict[str, object]:
+    def structured_data(self) -> dict[str, object]:
         """schema.org JSON-LD: the owner as a Person, and their open-source projects."""
+        site_url = self.site_url
         profile, owner = self.portfolio.profile, {"@id": f"{site_url}#owner"}
         person = {
             "@type": "Person",
@@ -145,15 +198,22 @@ class Site:
                 fields[name] = texts
         return fields
 
-    def _cards(self, projects: list[Project], details: str | None, level: int) -> Markup:
+    def _cards(self, projects: list[Project], details: str | None, level: int, *, filter: bool = False) -> Markup:  # noqa: A002
         if level not in (2, 3, 4):
             raise MacroError(f"project cards: level must be 2, 3 or 4, not {level!r}")
+        details_url = self.page_url(details) if details else None
+        used = Counter(tech for project in projects for tech in project.technologies)
         return self._render(
             "cards.html",
             projects=projects,
             technologies=self.portfolio.technologies,
-            details=self.page_url(details) if details else None,
+            details=details_url,
             level=level,
+            chips=[(tech, used[tech.id]) for tech in self.portfolio.technologies.values() if used[tech.id]]
+            if filter
+            else None,
+            # A badge links to its technology's projects where a filter lists them: here, or the details page.
+            badge_href="?tech=" if filter else f"{details_url}?tech=" if details_url else None,
         )
 
     def _technology(self, macro: str, id: str) -> Technology:  # noqa: A002

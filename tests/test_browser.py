@@ -142,7 +142,7 @@ def test_search_finds_projects_and_loads_its_engine_only_when_used(browser: Brow
     search.press_sequentially("taproot", delay=30)
     results = page.locator(".md-search-result__item")
     expect(results.first).to_contain_text("Bitcoin inscription platform")
-    expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
+    expect(page.locator(".md-search-result__meta")).to_have_text("2 matching documents")  # projects, résumé
     search.fill("")
     search.press_sequentially("webrtc", delay=30)
     expect(page.locator(".md-search-result__list")).to_contain_text("rviscarra / webrtc-speech-to-text")

@@ -119,12 +119,16 @@ def test_a_misused_macro_shows_on_its_page_while_serving(browser: Browser, proje
     page: Page = browser.new_page()
     page.goto(served + "projects/")
     edit(
-        project / "docs" / "projects.md", '{{ project_cards(kind="professional") }}', '{{ project_cards(kind="pro") }}'
+        project / "docs" / "projects.md",
+        '{{ project_cards(kind="professional", filter=true) }}',
+        '{{ project_cards(kind="pro") }}',
     )
     failure = page.locator(".admonition.failure")
     expect(failure).to_contain_text("docs/projects.md: MacroError: project_cards: unknown kind 'pro'", timeout=20_000)
     edit(
-        project / "docs" / "projects.md", '{{ project_cards(kind="pro") }}', '{{ project_cards(kind="professional") }}'
+        project / "docs" / "projects.md",
+        '{{ project_cards(kind="pro") }}',
+        '{{ project_cards(kind="professional", filter=true) }}',
     )
     expect(page.locator(".pf-card").first).to_be_visible(timeout=20_000)
     expect(failure).to_have_count(0)

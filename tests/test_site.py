@@ -28,7 +28,7 @@ def make_site(**changes: object) -> Site:
 
 def test_card_shows_title_badges_summary_and_challenges() -> None:
     html = make_site(challenges=["First.", "Second."]).project_card("platform")
-    assert '<article class="card pf-card" data-project="platform" aria-labelledby="platform">' in html
+    assert '<article class="card pf-card" data-project="platform" data-technologies="kubernetes"' in html
     assert '<h2 class="pf-card__title" id="platform">' in html
     assert "A platform" in html
     assert "A summary." in html
@@ -69,6 +69,29 @@ def test_badge_has_icon_name_and_colour_class() -> None:
     html = make_site().tech_badge("kubernetes")
     assert html.startswith('<span class="pf-badge pf-badge--kubernetes"><span class="twemoji"><svg aria-hidden="true"')
     assert html.endswith("</svg></span>Kubernetes</span>")
+
+
+def test_filter_adds_chips_and_badges_that_link_to_them() -> None:
+    html = make_site().project_cards(filter=True)
+    assert '<div class="pf-filter" hidden>' in html
+    assert (
+        '<button type="button" class="pf-chip" data-tech="" aria-pressed="true">'
+        'All <span class="pf-chip__count">1</span>' in html
+    )
+    assert '<button type="button" class="pf-chip" data-tech="kubernetes" aria-pressed="false">Kubernetes' in html
+    assert '<a class="pf-badge pf-badge--kubernetes" href="?tech=kubernetes">' in html
+    short = make_site().project_cards(details="projects.md")
+    assert '<a class="pf-badge pf-badge--kubernetes" href="../projects.md?tech=kubernetes">' in short
+    assert "pf-filter" not in short
+    plain = make_site().project_cards()
+    assert '<span class="pf-badge pf-badge--kubernetes">' in plain
+    assert "pf-filter" not in plain
+
+
+def test_resume_lists_technologies_by_group() -> None:
+    site = make_site()
+    assert site.json_resume()["skills"] == [{"name": "Other", "keywords": ["Kubernetes"]}]
+    assert "<dt>Other</dt>\n<dd>Kubernetes</dd>" in site.resume()
 
 
 def test_cards_select_by_kind_technology_and_featured() -> None:

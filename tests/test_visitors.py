@@ -143,4 +143,4 @@ def test_structured_data_describes_the_owner_and_the_open_source_work(site: Path
 
 def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
     assert (site / "robots.txt").read_text() == f"User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n"
-    assert sorted(site_pages(site)) == sorted(["", "projects/", "open-source/", "404.html"])
+    assert sorted(site_pages(site)) == sorted(["", "projects/", "open-source/", "resume/", "404.html"])
