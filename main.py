@@ -30,8 +30,8 @@ try:
 except ImportError as error:
     raise PluginError(f"main.py: cannot import the portfolio package: {error}") from error
 
-# How mkdocs-macros reports a failed page (it writes the error into the page instead of failing).
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+# How mkdocs-macros reports a failed page (it writes the error into the page instead of failing).
 _FAILED_PAGE = re.compile(r"\A# _Macro (Rendering|Syntax) Error_")
 _ERROR_LINE = re.compile(r"^_(?!File_)(\w+)_: (.*)$|^_Line (\d+) in Markdown file:_ \*\*(.*)\*\*$", re.M)
 # It also logs that page, traceback included; on_post_page_macros reports the error in one line instead.
