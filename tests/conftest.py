@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
-import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from html import unescape
@@ -15,51 +11,17 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build, copy_project, mkdocs
 from playwright.sync_api import Browser, sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ["mkdocs.yml", "main.py", "data", "docs", "overrides", "portfolio"]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
-
-
-def mkdocs(project: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run mkdocs in a project folder, the way the owner does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=timeout,
-        check=False,
-    )
-
-
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """A strict build of project into site_dir."""
-    return mkdocs(project, "build", "--strict", "--site-dir", str(site_dir))
+# The tests import ROOT, build and mkdocs from here, with the fixtures.
+__all__ = ["ROOT", "build", "mkdocs", "page_text"]
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of this project that a test may change."""
-    copy = tmp_path / "project"
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            copy.mkdir(exist_ok=True)
-            shutil.copy(source, copy / name)
-    return copy
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")
