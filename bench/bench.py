@@ -41,10 +41,37 @@ COLUMNS = ("Row", "Measure", "Figure", "Reference", "Ratio", "Target", "Result")
 
 @dataclass(frozen=True)
 class Build:
-    """A build's wall-clock seconds and the peak resident memory of its process, in MiB."""
+    """One build: wall-clock seconds, CPU seconds and the peak resident memory (MiB) of its process."""
 
     seconds: float
+    cpu: float
     megabytes: float
+
+
+@dataclass(frozen=True)
+class Builds:
+    """The builds of one project, one per round; each figure is their median."""
+
+    runs: list[Build]
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(build.seconds for build in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(build.cpu for build in self.runs)
+
+    @property
+    def megabytes(self) -> float:
+        return statistics.median(build.megabytes for build in self.runs)
+
+    def ratio(self, other: Builds) -> float:
+        """The median ratio of wall-clock times, round by round (builds of a round ran one after the other)."""
+        return statistics.median(a.seconds / b.seconds for a, b in zip(self.runs, other.runs, strict=True))
+
+    def __str__(self) -> str:
+        return f"{self.seconds:.2f} s (CPU {self.cpu:.2f} s) · {self.megabytes:.0f} MiB"
 
 
 @dataclass(frozen=True)
@@ -86,20 +113,17 @@ def timed_build(project: Path) -> Build:
         if process.returncode:
             log.seek(0)
             raise RuntimeError(f"the build of {project} failed:\n{log.read().decode()}")
-    return Build(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss: KiB on Linux
 
 
-def median_builds(projects: dict[str, Path], runs: int) -> dict[str, Build]:
-    """The median build of each project, the projects built in turn, runs times."""
+def build_in_turn(projects: dict[str, Path], runs: int) -> dict[str, Builds]:
+    """Build each project runs times, in rounds: every project once per round, in the same order."""
     done: dict[str, list[Build]] = {name: [] for name in projects}
     for run in range(runs):
         for name, project in projects.items():
             progress(f"build {run + 1}/{runs}: {name}")
             done[name].append(timed_build(project))
-    return {
-        name: Build(statistics.median(b.seconds for b in builds), statistics.median(b.megabytes for b in builds))
-        for name, builds in done.items()
-    }
+    return {name: Builds(runs) for name, runs in done.items()}
 
 
 def differences(first: Path, second: Path) -> list[str]:
@@ -170,16 +194,16 @@ def load_times(folders: dict[str, Path], runs: int) -> dict[str, tuple[float, fl
     return {name: (first[name], statistics.median(later[name])) for name in folders}
 
 
-def build_rows(builds: dict[str, Build], reload: float, loads: dict[str, tuple[float, float]]) -> list[Row]:
+def build_rows(builds: dict[str, Builds], reload: float, loads: dict[str, tuple[float, float]]) -> list[Row]:
     """Rows a to d (issue 7)."""
     real, plain = builds["real"], builds["plain"]
-    overhead = real.seconds / plain.seconds
+    overhead = real.ratio(plain)
     rows = [
         Row(
             "a. Overhead",
             "strict build vs the same pages as static Markdown, built without macros",
-            f"{real.seconds:.2f} s · {real.megabytes:.0f} MiB",
-            f"plain: {plain.seconds:.2f} s · {plain.megabytes:.0f} MiB",
+            str(real),
+            f"plain: {plain}",
             f"{overhead:.2f}",
             "≤ 1.10",
             overhead <= 1.10,
@@ -192,21 +216,21 @@ def build_rows(builds: dict[str, Build], reload: float, loads: dict[str, tuple[f
             Row(
                 f"b. Scale: {scale:,} projects",
                 "strict build (100 technologies) · peak RSS",
-                f"{scaled.seconds:.2f} s · {scaled.megabytes:.0f} MiB",
+                str(scaled),
                 f"real site: {real.seconds:.2f} s",
-                f"{scaled.seconds / real.seconds:.2f}",
+                f"{scaled.ratio(real):.2f}",
                 "≤ 3 × real, ≤ 300 MiB" if large else "—",
-                scaled.seconds <= 3 * real.seconds and scaled.megabytes <= 300 if large else None,
+                scaled.ratio(real) <= 3 and scaled.megabytes <= 300 if large else None,
             )
         )
-    small, middle, large = (builds[f"{scale} projects"].seconds for scale in SCALES)
+    small, middle, large = (builds[f"{scale} projects"].cpu for scale in SCALES)
     before = (middle - small) / (SCALES[1] - SCALES[0]) * 1000
     after = (large - middle) / (SCALES[2] - SCALES[1]) * 1000
     growth = after / before if before > 0 else None
     rows.append(
         Row(
             "b. Scale: growth",
-            f"build time per added project: {SCALES[1]:,}→{SCALES[2]:,} vs {SCALES[0]:,}→{SCALES[1]:,}",
+            f"CPU time per added project: {SCALES[1]:,}→{SCALES[2]:,} vs {SCALES[0]:,}→{SCALES[1]:,}",
             f"{after:.2f} ms",
             f"{before:.2f} ms",
             "—" if growth is None else f"{growth:.2f}",
@@ -288,14 +312,15 @@ def table(rows: list[Row]) -> str:
 
 
 def machine() -> str:
-    """The date, the processor and the versions that the figures depend on."""
+    """The date, the processor and how busy it is, and the versions that the figures depend on."""
     info = Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
     cpu = next((line.partition(":")[2].strip() for line in info if line.startswith("model name")), "unknown processor")
     versions = ", ".join(
         f"{name} {importlib.metadata.version(name)}" for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")
     )
     today = datetime.datetime.now(tz=datetime.UTC).date()
-    return f"{today}, {os.cpu_count()} cores ({cpu}), Python {sys.version.split()[0]}, {versions}"
+    python, load = sys.version.split()[0], os.getloadavg()[0]
+    return f"{today}, {os.cpu_count()} cores ({cpu}, load average {load:.1f}), Python {python}, {versions}"
 
 
 def main() -> None:
@@ -306,13 +331,14 @@ def main() -> None:
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page and site (default 3)")
     args = parser.parse_args()
     runs, loads = (1, 1) if args.quick else (args.runs, 10 * args.runs)
+    where = machine()
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
         folder = Path(temp)
         progress("preparing the projects")
         projects = {"real": variants.real(folder / "real"), "plain": variants.plain(folder / "plain")}
         for scale in SCALES:
             projects[f"{scale} projects"] = variants.generated(folder / f"projects-{scale}", scale)
-        builds = median_builds(projects, runs)
+        builds = build_in_turn(projects, runs)
         if unlike := differences(projects["real"] / "site", projects["plain"] / "site"):
             raise RuntimeError(f"the plain build differs from the real one, in {', '.join(unlike)}")
         reload = statistics.median(live_reload(variants.real(folder / "serve"), runs))
@@ -320,7 +346,8 @@ def main() -> None:
         data = {name: projects[name] / "data" for name in ("real", "1000 projects")}
         rows = build_rows(builds, reload, load_times(data, loads))
         notes = [
-            f"Builds: median of {runs} strict builds each, taken in turn; live reload: median of {runs} saves;",
+            f"Builds: median of {runs} strict builds each, taken in turn (ratios: median of the rounds' ratios);",
+            f"live reload: median of {runs} saves;",
             f"data: median of {loads} loads after the first.",
         ]
         if args.quick or not lighthouse.installed():
@@ -337,7 +364,7 @@ def main() -> None:
                 " per page and site, taken in turn; both sites served gzip-compressed on loopback"
                 " (tests/gzip_server.py); 404.html is opened by its own path (status 200)."
             )
-    print(f"make bench, {machine()}.")
+    print(f"make bench, {where}.")
     print(" ".join(notes))
     print()
     print(table(rows))
