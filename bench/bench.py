@@ -127,7 +127,7 @@ def build_in_turn(projects: dict[str, Path], runs: int) -> dict[str, Builds]:
         for name, project in projects.items():
             progress(f"build {run + 1}/{runs}: {name}")
             done[name].append(timed_build(project))
-    return {name: Builds(runs) for name, runs in done.items()}
+    return {name: Builds(builds) for name, builds in done.items()}
 
 
 def differences(first: Path, second: Path) -> list[str]:
