@@ -1,12 +1,14 @@
 # `make serve` previews the site, `make test` runs every test; both set up what they need first.
+# `make bench` measures the build and runs Lighthouse; `make bench QUICK=1` only checks that it runs.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
+LIGHTHOUSE := bench/node_modules/.package-lock.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint clean
+.PHONY: install serve build test lint bench clean
 
 install: $(VENV)/.installed
 
@@ -37,5 +39,11 @@ lint: install
 test: install tests/node_modules/.installed $(CHROMIUM) lint
 	$(BIN)/pytest
 
+$(LIGHTHOUSE): bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+
+bench: install $(CHROMIUM) $(if $(QUICK),,$(LIGHTHOUSE))
+	$(BIN)/python -m bench.bench $(if $(QUICK),--quick)
+
 clean:
-	rm -rf site $(VENV) .pytest_cache .ruff_cache
+	rm -rf site $(VENV) .pytest_cache .ruff_cache bench/node_modules

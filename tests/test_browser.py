@@ -132,7 +132,7 @@ def test_no_accessibility_violations(browser: Browser, server: str, site: Path, 
 def test_search_finds_projects_and_loads_its_engine_only_when_used(browser: Browser, served_site) -> None:
     page = browser.new_page()
     served_site.sent.clear()
-    page.goto(f"{served_site.url}/")
+    page.goto(served_site.url)
     page.wait_for_load_state("networkidle")
     engine = [path for path, _ in served_site.sent if "/workers/search." in path]
     assert engine == []  # a first visit does not download the search engine

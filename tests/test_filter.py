@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, SiteServer, build
+from conftest import ROOT, build
+from gzip_server import GzipServer
 from playwright.sync_api import Browser, Page, expect
 
 from portfolio import load_portfolio
@@ -142,17 +142,17 @@ def test_a_chosen_chip_is_accessible(browser: Browser, server: str, scheme: str)
 
 
 def test_the_filter_works_with_instant_navigation(browser: Browser, project: Path) -> None:
-    httpd = SiteServer(project / "site")
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    config = project / "mkdocs.yml"
-    text = config.read_text().replace("    - navigation.tabs\n", "    - navigation.tabs\n    - navigation.instant\n")
-    # Instant navigation only follows links within site_url, so the site is built for where it is served.
-    config.write_text(text.replace("site_url: https://viscarra.dev/", f"site_url: {httpd.url}/"))
-    result = build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    page = browser.new_page()
-    try:
-        page.goto(f"{httpd.url}/")
+    with GzipServer(project / "site") as server:
+        config = project / "mkdocs.yml"
+        text = config.read_text().replace(
+            "    - navigation.tabs\n", "    - navigation.tabs\n    - navigation.instant\n"
+        )
+        # Instant navigation only follows links within site_url, so the site is built for where it is served.
+        config.write_text(text.replace("site_url: https://viscarra.dev/", f"site_url: {server.url}"))
+        result = build(project, project / "site")
+        assert result.returncode == 0, result.stderr
+        page = browser.new_page()
+        page.goto(server.url)
         page.evaluate("window.stillTheSameDocument = true")
         page.locator(".md-tabs__link", has_text="Projects").click()
         page.wait_for_url("**/projects/")
@@ -163,7 +163,4 @@ def test_the_filter_works_with_instant_navigation(browser: Browser, project: Pat
         assert page.url.endswith("/projects/?tech=csharp")
         page.go_back()
         assert shown(page) == [project.id for project in PROFESSIONAL]
-    finally:
         page.close()
-        httpd.shutdown()
-        httpd.server_close()

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import mkdocs
+from helpers import free_port, wait_until_served
 from playwright.sync_api import Browser, Page, expect
 
 NEW_PROJECT = """
@@ -22,24 +21,6 @@ NEW_PROJECT = """
   featured: true
   summary: Added while the server runs.
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, log.read_text()
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (a loopback URL)
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} was not served within {seconds} s")
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SiteServer
+from conftest import ROOT
+from gzip_server import GzipServer
 from playwright.sync_api import Browser, expect
 
 from portfolio import load_portfolio
@@ -36,8 +37,8 @@ def head_value(html: str, pattern: str) -> str:
     return found.group(1)
 
 
-def test_first_visit_of_every_page_fits_the_budget(browser: Browser, served_site: SiteServer, site: Path) -> None:
-    base = f"{served_site.url}/"
+def test_first_visit_of_every_page_fits_the_budget(browser: Browser, served_site: GzipServer, site: Path) -> None:
+    base = served_site.url
     weights = {}
     for path in site_pages(site):
         context = browser.new_context()  # an empty cache: a first visit

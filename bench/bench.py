@@ -1,0 +1,378 @@
+"""`make bench`: build time, scale, live reload, data loading and Lighthouse, printed as one Markdown table.
+
+    python -m bench.bench [--quick] [--runs N] [--lighthouse-runs N]
+
+Builds are timed in turn (the real site, its plain twin, 10, 100 and 1,000 projects, then again), so the
+machine's noise falls on all of them alike, and every figure is a median. Progress goes to stderr, the
+table to stdout. --quick runs each figure once and skips Lighthouse: it checks that the benchmark works.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.metadata
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import lighthouse, variants
+from portfolio import load_portfolio
+from portfolio.icons import material_icons
+from tests.gzip_server import GzipServer
+from tests.helpers import MKDOCS_ENV, build, free_port, wait_until_served
+
+SCALES = (10, 100, 1000)
+NEW_PROJECT = """
+- id: {id}
+  title: Saved by the benchmark
+  kind: professional
+  summary: Added while mkdocs serve runs.
+"""
+LIGHTHOUSE = "Performance / Accessibility / Best Practices / SEO · transferred"
+COLUMNS = ("Row", "Measure", "Figure", "Reference", "Ratio", "Target", "Result")
+
+
+@dataclass(frozen=True)
+class Build:
+    """One build: wall-clock seconds, CPU seconds and the peak resident memory (MiB) of its process."""
+
+    seconds: float
+    cpu: float
+    megabytes: float
+
+
+@dataclass(frozen=True)
+class Builds:
+    """The builds of one project, one per round; each figure is their median."""
+
+    runs: list[Build]
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(build.seconds for build in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(build.cpu for build in self.runs)
+
+    @property
+    def megabytes(self) -> float:
+        return statistics.median(build.megabytes for build in self.runs)
+
+    def ratio(self, other: Builds) -> tuple[float, float]:
+        """Wall-clock and CPU time over other's: medians of the rounds' ratios (a round's builds ran in turn)."""
+        pairs = list(zip(self.runs, other.runs, strict=True))
+        return (
+            statistics.median(mine.seconds / theirs.seconds for mine, theirs in pairs),
+            statistics.median(mine.cpu / theirs.cpu for mine, theirs in pairs),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.seconds:.2f} s (CPU {self.cpu:.2f} s) · {self.megabytes:.0f} MiB"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of the table; passed is None where there is no target or nothing was measured."""
+
+    name: str
+    measure: str
+    figure: str
+    reference: str = "—"
+    ratio: str = "—"
+    target: str = "—"
+    passed: bool | None = None
+
+    def cells(self) -> tuple[str, ...]:
+        result = {True: "pass", False: "**fail**", None: "—"}[self.passed]
+        return (self.name, self.measure, self.figure, self.reference, self.ratio, self.target, result)
+
+
+def progress(message: str) -> None:
+    """Say what the benchmark is doing, on stderr."""
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def timed_build(project: Path) -> Build:
+    """A strict `mkdocs build` of project into project/site, in a process of its own."""
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+            cwd=project,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **MKDOCS_ENV},
+        )
+        _, status, usage = os.wait4(process.pid, 0)  # the rusage of this child alone
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            log.seek(0)
+            raise RuntimeError(f"the build of {project} failed:\n{log.read().decode()}")
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss: KiB on Linux
+
+
+def build_in_turn(projects: dict[str, Path], runs: int) -> dict[str, Builds]:
+    """Build each project runs times, in rounds: every project once per round, in the same order."""
+    done: dict[str, list[Build]] = {name: [] for name in projects}
+    for run in range(runs):
+        for name, project in projects.items():
+            progress(f"build {run + 1}/{runs}: {name}")
+            done[name].append(timed_build(project))
+    return {name: Builds(builds) for name, builds in done.items()}
+
+
+def differences(first: Path, second: Path) -> list[str]:
+    """The files that two built sites do not have alike."""
+    files = {path.relative_to(site) for site in (first, second) for path in site.rglob("*") if path.is_file()}
+    return sorted(
+        str(file)
+        for file in files
+        if not ((first / file).is_file() and (second / file).is_file())
+        or (first / file).read_bytes() != (second / file).read_bytes()
+    )
+
+
+def fetch(url: str) -> str:
+    """The body of a loopback URL."""
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (a loopback URL)
+        return response.read().decode()
+
+
+def live_reload(project: Path, runs: int) -> list[float]:
+    """Seconds from saving data/projects.yml under `mkdocs serve` to the Projects page serving the change."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/projects/"
+    log = project.with_name("serve.log")
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **MKDOCS_ENV},
+        )
+    data = project / "data" / "projects.yml"
+    original = data.read_text(encoding="utf-8")
+    seconds = []
+    try:
+        wait_until_served(url, server, log)
+        for run in range(runs):
+            progress(f"live reload {run + 1}/{runs}")
+            time.sleep(1)  # let the server settle after the previous rebuild
+            start = time.perf_counter()
+            data.write_text(original + NEW_PROJECT.format(id=f"saved-{run}"), encoding="utf-8")
+            while f'id="saved-{run}"' not in fetch(url):
+                if time.perf_counter() - start > 60:
+                    raise RuntimeError(f"the change was not served within 60 s:\n{log.read_text()}")
+                time.sleep(0.01)
+            seconds.append(time.perf_counter() - start)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return seconds
+
+
+def load_times(folders: dict[str, Path], runs: int) -> dict[str, tuple[float, float]]:
+    """Milliseconds of load_portfolio on each data folder: its first call, and the median of runs after it."""
+    icons = material_icons()
+
+    def once(folder: Path) -> float:
+        start = time.perf_counter()
+        load_portfolio(folder, icons)
+        return (time.perf_counter() - start) * 1000
+
+    first = {name: once(folder) for name, folder in folders.items()}
+    later: dict[str, list[float]] = {name: [] for name in folders}
+    for _ in range(runs):
+        for name, folder in folders.items():
+            later[name].append(once(folder))
+    return {name: (first[name], statistics.median(later[name])) for name in folders}
+
+
+def build_rows(builds: dict[str, Builds], reload: float, loads: dict[str, tuple[float, float]]) -> list[Row]:
+    """Rows a to d (issue 7)."""
+    real, plain = builds["real"], builds["plain"]
+    overhead, overhead_cpu = real.ratio(plain)
+    rows = [
+        Row(
+            "a. Overhead",
+            "strict build vs the same pages as static Markdown, built without macros",
+            str(real),
+            f"plain: {plain}",
+            f"{overhead:.2f} (CPU {overhead_cpu:.2f})",
+            "≤ 1.10",
+            overhead <= 1.10,
+        )
+    ]
+    for scale in SCALES:
+        scaled = builds[f"{scale} projects"]
+        (ratio, cpu_ratio), large = scaled.ratio(real), scale == max(SCALES)
+        rows.append(
+            Row(
+                f"b. Scale: {scale:,} projects",
+                "strict build (100 technologies) · peak RSS",
+                str(scaled),
+                f"real site: {real.seconds:.2f} s",
+                f"{ratio:.2f} (CPU {cpu_ratio:.2f})",
+                "≤ 3 × real, ≤ 300 MiB" if large else "—",
+                ratio <= 3 and scaled.megabytes <= 300 if large else None,
+            )
+        )
+    small, middle, large = (builds[f"{scale} projects"].cpu for scale in SCALES)
+    before = (middle - small) / (SCALES[1] - SCALES[0]) * 1000
+    after = (large - middle) / (SCALES[2] - SCALES[1]) * 1000
+    growth = after / before if before > 0 else None
+    rows.append(
+        Row(
+            "b. Scale: growth",
+            f"CPU time per added project: {SCALES[1]:,}→{SCALES[2]:,} vs {SCALES[0]:,}→{SCALES[1]:,}",
+            f"{after:.2f} ms",
+            f"{before:.2f} ms",
+            "—" if growth is None else f"{growth:.2f}",
+            "≤ 1.25 (linear: 1)",
+            None if growth is None else growth <= 1.25,
+        )
+    )
+    rows.append(
+        Row(
+            "c. Live reload",
+            "save data/projects.yml under `mkdocs serve` → changed page served",
+            f"{reload:.2f} s",
+            f"real site build: {real.seconds:.2f} s",
+            f"{reload / real.seconds:.2f}",
+            "≤ 1.5 s",
+            reload <= 1.5,
+        )
+    )
+    (real_first, real_load), (large_first, large_load) = loads["real"], loads["1000 projects"]
+    rows += [
+        Row(
+            "d. Data alone: real data",
+            "`load_portfolio`, in process (first call)",
+            f"{real_load:.1f} ms ({real_first:.1f} ms)",
+            target="≤ 20 ms",
+            passed=real_load <= 20,
+        ),
+        Row(
+            "d. Data alone: 1,000 projects",
+            "`load_portfolio`, in process (first call)",
+            f"{large_load:.1f} ms ({large_first:.1f} ms)",
+            f"real data: {real_load:.1f} ms",
+            f"{large_load / real_load:.1f}",
+            "≤ 200 ms",
+            large_load <= 200,
+        ),
+    ]
+    return rows
+
+
+def lighthouse_rows(site: Path, reference: Path, runs: int) -> list[Row]:
+    """Row e (issue 4): Lighthouse on every page of the site and of the plain Material reference, in turn."""
+    pages = lighthouse.pages(site)
+    reports: dict[tuple[str, str], list[lighthouse.Report]] = {}
+    with GzipServer(site) as ours, GzipServer(reference) as plain:
+        for run in range(runs):
+            for page in pages:
+                for name, server in (("ours", ours), ("plain", plain)):
+                    progress(f"Lighthouse {run + 1}/{runs}: /{page} ({name})")
+                    reports.setdefault((page, name), []).append(lighthouse.run(server.url + page))
+    rows = []
+    for page in pages:
+        mine, theirs = lighthouse.median(reports[page, "ours"]), lighthouse.median(reports[page, "plain"])
+        rows.append(
+            Row(
+                f"e. Lighthouse: /{page}",
+                LIGHTHOUSE,
+                _describe(mine),
+                f"plain Material: {_describe(theirs)}",
+                f"{mine.kilobytes / theirs.kilobytes:.2f}",
+                "100 / 100 / 100 / 100 · ≤ 80 KiB",
+                mine.scores == (100,) * len(lighthouse.CATEGORIES) and mine.kilobytes <= 80,
+            )
+        )
+    return rows
+
+
+def _describe(report: lighthouse.Report) -> str:
+    scores = " / ".join("?" if score is None else str(score) for score in report.scores)
+    return f"{scores} · {report.kilobytes:.1f} KiB in {report.requests} requests"
+
+
+def table(rows: list[Row]) -> str:
+    """The rows as a Markdown table, its columns aligned."""
+    lines = [COLUMNS, *(row.cells() for row in rows)]
+    widths = [max(len(line[column]) for line in lines) for column in range(len(COLUMNS))]
+    lines.insert(1, tuple("-" * width for width in widths))
+    return "\n".join("| " + " | ".join(map(str.ljust, line, widths)) + " |" for line in lines)
+
+
+def machine() -> str:
+    """The date, the processor and how busy it is, and the versions that the figures depend on."""
+    info = Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines()
+    cpu = next((line.partition(":")[2].strip() for line in info if line.startswith("model name")), "unknown processor")
+    versions = ", ".join(
+        f"{name} {importlib.metadata.version(name)}" for name in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")
+    )
+    today = datetime.datetime.now(tz=datetime.UTC).date()
+    python, load = sys.version.split()[0], os.getloadavg()[0]
+    return f"{today}, {os.cpu_count()} cores ({cpu}, load average {load:.1f}), Python {python}, {versions}"
+
+
+def main() -> None:
+    """Measure everything and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one run of each figure, no Lighthouse")
+    parser.add_argument("--runs", type=int, default=7, help="builds and saves per figure (default 7)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page and site (default 3)")
+    args = parser.parse_args()
+    runs, loads = (1, 1) if args.quick else (args.runs, 10 * args.runs)
+    where = machine()
+    with tempfile.TemporaryDirectory(prefix="bench-") as temp:
+        folder = Path(temp)
+        progress("preparing the projects")
+        projects = {"real": variants.real(folder / "real"), "plain": variants.plain(folder / "plain")}
+        for scale in SCALES:
+            projects[f"{scale} projects"] = variants.generated(folder / f"projects-{scale}", scale)
+        builds = build_in_turn(projects, runs)
+        if unlike := differences(projects["real"] / "site", projects["plain"] / "site"):
+            raise RuntimeError(f"the plain build differs from the real one, in {', '.join(unlike)}")
+        reload = statistics.median(live_reload(variants.real(folder / "serve"), runs))
+        progress("loading the data")
+        data = {name: projects[name] / "data" for name in ("real", "1000 projects")}
+        rows = build_rows(builds, reload, load_times(data, loads))
+        notes = [
+            f"Builds: median of {runs} strict builds each, taken in turn (ratios: median of the rounds' ratios);",
+            f"live reload: median of {runs} saves;",
+            f"data: median of {loads} loads after the first.",
+        ]
+        if args.quick or not lighthouse.installed():
+            why = "skipped (--quick)" if args.quick else "not installed: run `make bench`"
+            rows.append(Row("e. Lighthouse", LIGHTHOUSE, why))
+        else:
+            progress("building the plain Material reference for Lighthouse")
+            reference = variants.plain(folder / "reference", material_defaults=True)
+            if (result := build(reference, reference / "site")).returncode:
+                raise RuntimeError(f"the plain Material reference failed to build:\n{result.stderr}")
+            rows += lighthouse_rows(projects["real"] / "site", reference / "site", args.lighthouse_runs)
+            notes.append(
+                f"Lighthouse {lighthouse.version()}, default mobile settings: median of {args.lighthouse_runs} run(s)"
+                " per page and site, taken in turn; both sites served gzip-compressed on loopback"
+                " (tests/gzip_server.py); 404.html is opened by its own path (status 200)."
+            )
+    print(f"make bench, {where}.")
+    print(" ".join(notes))
+    print()
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""MkDocs hook for the benchmark: save each page's Markdown as the macros left it, in captured/ beside mkdocs.yml.
+
+It runs after the macros plugin (hooks come after plugins), so a page saved here is plain Markdown that
+Material builds into the same HTML without mkdocs-macros. `extra.json` keeps the `extra` settings that
+main.py fills in (the footer's links).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Write the page with its front matter (`render_macros` stays, inert, so the HTML is the same)."""
+    front_matter = f"---\n{yaml.safe_dump(page.meta, allow_unicode=True)}---\n\n" if page.meta else ""
+    path = _captured(config) / "docs" / page.file.src_uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(front_matter + markdown, encoding="utf-8")
+    return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the `extra` settings as main.py left them."""
+    _captured(config).joinpath("extra.json").write_text(json.dumps(dict(config["extra"])), encoding="utf-8")
+
+
+def _captured(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "captured"

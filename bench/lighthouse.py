@@ -1,0 +1,89 @@
+"""Lighthouse 12 (npm, in bench/node_modules) on Debian's Chromium, with its default mobile settings."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS
+
+CLI = Path(__file__).with_name("node_modules") / "lighthouse" / "cli" / "index.js"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+
+
+@dataclass(frozen=True)
+class Report:
+    """What Lighthouse says of one page: a score per category (0 to 100, None if it could not tell)."""
+
+    scores: tuple[int | None, ...]
+    kilobytes: float
+    requests: int
+
+
+def installed() -> bool:
+    """Whether `npm ci` has installed Lighthouse in bench/."""
+    return CLI.is_file()
+
+
+def version() -> str:
+    """The installed Lighthouse's version."""
+    return json.loads(CLI.parents[1].joinpath("package.json").read_text(encoding="utf-8"))["version"]
+
+
+def pages(site: Path) -> list[str]:
+    """The paths of a built site's pages: those in its sitemap.xml, then 404.html."""
+    locations = ElementTree.parse(site / "sitemap.xml").getroot().iter(SITEMAP)  # noqa: S314 (our own build)
+    return [urlsplit(location.text or "").path.lstrip("/") for location in locations] + ["404.html"]
+
+
+def run(url: str) -> Report:
+    """Run Lighthouse once on url."""
+    result = subprocess.run(
+        [
+            "node",
+            str(CLI),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+        ],
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if result.returncode:
+        raise RuntimeError(f"Lighthouse failed on {url}:\n{result.stderr}")
+    report = json.loads(result.stdout)
+    if "runtimeError" in report:
+        raise RuntimeError(f"Lighthouse could not test {url}: {report['runtimeError']['message']}")
+    scores = (report["categories"][category]["score"] for category in CATEGORIES)
+    return Report(
+        scores=tuple(None if score is None else round(score * 100) for score in scores),
+        kilobytes=report["audits"]["total-byte-weight"]["numericValue"] / 1024,
+        requests=len(report["audits"]["network-requests"]["details"]["items"]),
+    )
+
+
+def median(reports: list[Report]) -> Report:
+    """The median of each figure over several runs on one page."""
+    columns = [[report.scores[index] for report in reports] for index in range(len(CATEGORIES))]
+    return Report(
+        scores=tuple(_median_or_none([score for score in column if score is not None]) for column in columns),
+        kilobytes=statistics.median(report.kilobytes for report in reports),
+        requests=round(statistics.median(report.requests for report in reports)),
+    )
+
+
+def _median_or_none(values: list[int]) -> int | None:
+    return round(statistics.median(values)) if values else None

@@ -1,0 +1,102 @@
+"""The projects the benchmark builds, each made in a folder of its own from a copy of this project."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from portfolio.icons import material_icons
+from portfolio.model import SLUG
+from tests.helpers import build, copy_project
+
+HOOK = Path(__file__).with_name("capture_hook.py")
+# What main.py writes into the site rather than docs/: the plain project has them as static files.
+GENERATED = ("stylesheets/portfolio.css", "robots.txt", "resume.json")
+
+
+def edit_config(text: str, **settings: object) -> str:
+    """mkdocs.yml with top-level settings replaced by the values given, or removed when given None."""
+    kept = []
+    for block in re.split(r"(?m)^(?=[A-Za-z_])", text):  # a top-level setting and its indented lines
+        name = block.partition(":")[0]
+        if name not in settings:
+            kept.append(block)
+    added = {name: value for name, value in settings.items() if value is not None}
+    return "".join(kept).rstrip("\n") + "\n" + (yaml.safe_dump(added, sort_keys=False) if added else "")
+
+
+def real(folder: Path) -> Path:
+    """A copy of this project."""
+    return copy_project(folder)
+
+
+def plain(folder: Path, *, material_defaults: bool = False) -> Path:
+    """The real site's pages as static Markdown, built by Material alone (no macros plugin, no main.py).
+
+    The macros' output is captured from one build of a copy of the project. With material_defaults, the
+    theme and the extra CSS are Material's defaults too (no overrides, fonts from Google Fonts, no palette).
+    """
+    project = copy_project(folder.with_name(folder.name + "-capture"))
+    config = project / "mkdocs.yml"
+    config.write_text(edit_config(config.read_text(encoding="utf-8"), hooks=[str(HOOK)]), encoding="utf-8")
+    result = build(project, project / "site")
+    if result.returncode:
+        raise RuntimeError(f"the build that captures the pages failed:\n{result.stderr}")
+    captured = project / "captured"
+
+    copy_project(folder)
+    for name in ("main.py", "data", "portfolio"):
+        if (folder / name).is_dir():
+            shutil.rmtree(folder / name)
+        else:
+            (folder / name).unlink()
+    shutil.copytree(captured / "docs", folder / "docs", dirs_exist_ok=True)
+    for name in GENERATED:
+        (folder / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(project / "site" / name, folder / "docs" / name)
+    settings: dict[str, object] = {
+        "plugins": ["search"],
+        "watch": None,
+        "extra": json.loads((captured / "extra.json").read_text(encoding="utf-8")),
+    }
+    if material_defaults:
+        settings |= {"theme": {"name": "material"}, "extra_css": None}
+    config = folder / "mkdocs.yml"
+    config.write_text(edit_config(config.read_text(encoding="utf-8"), **settings), encoding="utf-8")
+    shutil.rmtree(project)
+    return folder
+
+
+def generated(folder: Path, projects: int, technologies: int = 100) -> Path:
+    """A copy of this project whose data holds generated projects over technologies with Material's icons.
+
+    Every project is professional, so they are all on the Projects page; the first four are featured.
+    """
+    icons = sorted(path.stem for path in (material_icons().root / "simple").glob("*.svg") if re.match(SLUG, path.stem))
+    chosen = icons[:: len(icons) // technologies][:technologies]
+    records = [
+        {"id": name, "name": name.title(), "icon": f"simple/{name}", "colour": f"#{index * 0x9E3779 % 0xFFFFFF:06X}"}
+        for index, name in enumerate(chosen)
+    ]
+    cards = [
+        {
+            "id": f"project-{number}",
+            "title": f"Project {number}",
+            "kind": "professional",
+            "featured": number < 4,
+            "summary": f"Generated project number {number}, with three technologies and three challenges.",
+            "technologies": [chosen[(number + offset) % technologies] for offset in (0, 33, 67)],
+            "challenges": [f"Challenge {challenge} of project {number}." for challenge in (1, 2, 3)],
+            "repository": f"https://example.com/project-{number}",
+        }
+        for number in range(projects)
+    ]
+    copy_project(folder)
+    for name, data in (("technologies", records), ("projects", cards)):
+        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        (folder / "data" / f"{name}.yml").write_text(text, encoding="utf-8")
+    return folder

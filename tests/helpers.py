@@ -1,0 +1,75 @@
+"""Plain helpers shared by the tests (through conftest.py) and the benchmark (bench/): no pytest here."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ["mkdocs.yml", "main.py", "data", "docs", "overrides", "portfolio"]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+
+
+def mkdocs(project: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run mkdocs in a project folder, the way the owner does."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **MKDOCS_ENV},
+        timeout=timeout,
+        check=False,
+    )
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """A strict build of project into site_dir."""
+    return mkdocs(project, "build", "--strict", "--site-dir", str(site_dir))
+
+
+def copy_project(destination: Path) -> Path:
+    """Copy the files of this project that a build reads into destination; return it."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            destination.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, destination / name)
+    return destination
+
+
+def free_port() -> int:
+    """A loopback port that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 30) -> None:
+    """Wait until url answers; fail with the server's log if it exits or does not answer in time."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (a loopback URL)
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} was not served within {seconds} s")

@@ -1,0 +1,39 @@
+"""`make bench` runs: its quick mode prints the table with every row (timings are never asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+ROWS = [
+    "a. Overhead",
+    "b. Scale: 10 projects",
+    "b. Scale: 100 projects",
+    "b. Scale: 1,000 projects",
+    "b. Scale: growth",
+    "c. Live reload",
+    "d. Data alone: real data",
+    "d. Data alone: 1,000 projects",
+    "e. Lighthouse",  # skipped in the quick mode: one Lighthouse run takes about 15 s
+]
+
+
+def test_quick_bench_prints_the_table_with_every_row() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.bench", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [line.split("|")[1:-1] for line in result.stdout.splitlines() if line.startswith("|")]
+    assert [cell.strip() for cell in lines[0]] == ["Row", "Measure", "Figure", "Reference", "Ratio", "Target", "Result"]
+    assert [cells[0].strip() for cells in lines[2:]] == ROWS
+    for cells in lines[2:]:
+        assert len(cells) == 7
+        assert all(cell.strip() for cell in cells), cells
+        assert cells[-1].strip() in {"pass", "**fail**", "—"}, cells
