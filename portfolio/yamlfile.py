@@ -56,26 +56,40 @@ def read_yaml(path: Path, display: str) -> YamlFile:
             )
         )
         return file
-    loader = yaml.SafeLoader(text)
+    try:  # libyaml's parser when it is there: fast; Python's for the error messages, which it words best
+        _compose(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader, text, file)
+    except yaml.YAMLError:
+        file.problems.clear()
+        _compose(yaml.SafeLoader, text, file)
+    return file
+
+
+def _compose(loader_class: type, text: str, file: YamlFile) -> None:
+    """Parse text into file: its values and lines, or its syntax problems (raised for libyaml's loader)."""
+    loader = loader_class(text)
+    fast = loader_class is not yaml.SafeLoader
     try:
         node = loader.get_single_node()
         if node is None:
-            file.problems.append(Problem(display, 1, "", "file is empty: add its data (see README.md)"))
-            return file
+            file.problems.append(Problem(file.display, 1, "", "file is empty: add its data (see README.md)"))
+            return
         _index(node, (), file, set())
         if not file.problems:
             file.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
+        if fast:
+            raise
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        file.problems.append(Problem(display, line, "", _syntax_message(error)))
+        file.problems.append(Problem(file.display, line, "", _syntax_message(error)))
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
+        if fast:
+            raise
         position = getattr(error, "position", 0)
         line = text[:position].count("\n") + 1
-        file.problems.append(Problem(display, line, "", f"YAML error: {error}"))
+        file.problems.append(Problem(file.display, line, "", f"YAML error: {error}"))
     finally:
         loader.dispose()
-    return file
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
