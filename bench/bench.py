@@ -213,6 +213,18 @@ def build_rows(builds: dict[str, Builds], reload: float, loads: dict[str, tuple[
             overhead <= 1.10,
         )
     ]
+    floor, floor_cpu = builds["plain + mkdocs-macros"].ratio(plain)
+    rows.append(
+        Row(
+            "a. Overhead of mkdocs-macros alone",
+            "the plain build with mkdocs-macros on, no module, no page rendered",
+            str(builds["plain + mkdocs-macros"]),
+            f"plain: {plain}",
+            f"{floor:.2f} (CPU {floor_cpu:.2f})",
+            "— (the floor of row a)",
+            None,
+        )
+    )
     for scale in SCALES:
         scaled = builds[f"{scale} projects"]
         (ratio, cpu_ratio), large = scaled.ratio(real), scale == max(SCALES)
@@ -339,7 +351,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
         folder = Path(temp)
         progress("preparing the projects")
-        projects = {"real": variants.real(folder / "real"), "plain": variants.plain(folder / "plain")}
+        projects = {
+            "real": variants.real(folder / "real"),
+            "plain": variants.plain(folder / "plain"),
+            "plain + mkdocs-macros": variants.plain(folder / "plain-macros", macros_plugin=True),
+        }
         for scale in SCALES:
             projects[f"{scale} projects"] = variants.generated(folder / f"projects-{scale}", scale)
         builds = build_in_turn(projects, runs)

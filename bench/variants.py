@@ -34,11 +34,13 @@ def real(folder: Path) -> Path:
     return copy_project(folder)
 
 
-def plain(folder: Path, *, material_defaults: bool = False) -> Path:
+def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool = False) -> Path:
     """The real site's pages as static Markdown, built by Material alone (no macros plugin, no main.py).
 
     The macros' output is captured from one build of a copy of the project. With material_defaults, the
     theme and the extra CSS are Material's defaults too (no overrides, fonts from Google Fonts, no palette).
+    With macros_plugin, mkdocs-macros is on, as in the real site, but has no module and no page to render:
+    what the plugin costs by itself.
     """
     project = copy_project(folder.with_name(folder.name + "-capture"))
     config = project / "mkdocs.yml"
@@ -59,7 +61,7 @@ def plain(folder: Path, *, material_defaults: bool = False) -> Path:
         (folder / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(project / "site" / name, folder / "docs" / name)
     settings: dict[str, object] = {
-        "plugins": ["search"],
+        "plugins": ["search", {"macros": {"render_by_default": False}}] if macros_plugin else ["search"],
         "watch": None,
         "extra": json.loads((captured / "extra.json").read_text(encoding="utf-8")),
     }
