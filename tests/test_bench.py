@@ -9,6 +9,7 @@ from conftest import ROOT
 
 ROWS = [
     "a. Overhead",
+    "a. Overhead of mkdocs-macros alone",
     "b. Scale: 10 projects",
     "b. Scale: 100 projects",
     "b. Scale: 1,000 projects",
