@@ -6,6 +6,7 @@ import html
 import logging
 import re
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 for name in [name for name in sys.modules if name.partition(".")[0] == "portfolio"]:
     del sys.modules[name]
 try:
-    from portfolio import DataError, MacroError, Site
+    from portfolio import DataError, MacroError, Site, csp
 except ImportError as error:
     raise PluginError(f"main.py: cannot import the portfolio package: {error}") from error
 
@@ -46,6 +47,7 @@ def define_env(env) -> None:
     """Load and check the data, register the macros and the footer links."""
     env.variables["serving_again"] = _serving_again(env.conf)
     env.variables["portfolio_stylesheet"] = ""
+    env.conf["extra"]["content_security_policy"] = csp.MARKER
 
     def page_url(target: str) -> str:
         file = env.variables["files"].get_file_from_path(target)
@@ -89,18 +91,32 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Write the technologies' colours next to the site's other stylesheets."""
-    path = Path(env.conf["site_dir"]) / STYLESHEET
+    """Write the technologies' colours next to the site's other stylesheets; give every page its policy."""
+    site_dir = Path(env.conf["site_dir"])
+    path = site_dir / STYLESHEET
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(env.variables["portfolio_stylesheet"], encoding="utf-8")
+    csp.apply_policy(site_dir, serving=_serving(env.conf))
+
+
+def _serving(config) -> bool:
+    """Whether this build is for `mkdocs serve`: site_url at its own address, a temporary mkdocs_* folder.
+
+    Never true for `mkdocs build` or `gh-deploy`, so a published page never gets the policy for serving.
+    """
+    host, port = config["dev_addr"]
+    site_dir = Path(config["site_dir"])
+    return (
+        urlsplit(config["site_url"] or "").netloc == f"{host}:{port}"
+        and site_dir.name.startswith("mkdocs_")
+        and site_dir.parent == Path(tempfile.gettempdir())
+    )
 
 
 def _serving_again(config) -> bool:
     """Whether this is a rebuild under `mkdocs serve`: its errors go on the pages, the server stays up.
 
-    `mkdocs serve` points site_url at its own address, and its site folder holds the last good build.
-    A first build, and every `mkdocs build` or `gh-deploy`, fails instead.
+    Its site folder then holds the last good build. A first build, and every `mkdocs build` or `gh-deploy`,
+    fails instead.
     """
-    host, port = config["dev_addr"]
-    serving = urlsplit(config["site_url"] or "").netloc == f"{host}:{port}"
-    return serving and (Path(config["site_dir"]) / "index.html").is_file()
+    return _serving(config) and (Path(config["site_dir"]) / "index.html").is_file()
