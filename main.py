@@ -25,6 +25,7 @@ for name in [name for name in sys.modules if name.partition(".")[0] == "portfoli
     del sys.modules[name]
 try:
     from portfolio import DataError, MacroError, Site, csp
+    from portfolio.links import LeavingLinks
 except ImportError as error:
     raise PluginError(f"main.py: cannot import the portfolio package: {error}") from error
 
@@ -48,6 +49,8 @@ def define_env(env) -> None:
     env.variables["serving_again"] = _serving_again(env.conf)
     env.variables["portfolio_stylesheet"] = ""
     env.conf["extra"]["content_security_policy"] = csp.MARKER
+    if not any(isinstance(extension, LeavingLinks) for extension in env.conf["markdown_extensions"]):
+        env.conf["markdown_extensions"].append(LeavingLinks())
 
     def page_url(target: str) -> str:
         file = env.variables["files"].get_file_from_path(target)

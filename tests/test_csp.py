@@ -1,10 +1,14 @@
-"""The Content-Security-Policy computed for a page, without MkDocs."""
+"""The Content-Security-Policy computed for a page, and links that leave the site, without MkDocs."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import markdown
+import pytest
+
 from portfolio.csp import MARKER, apply_policy, inline_scripts, policy, script_hash
+from portfolio.links import LeavingLinks, leaves_site
 
 PAGE = """<!doctype html><html><head>
 <meta http-equiv="Content-Security-Policy" content="pf-content-security-policy">
@@ -56,3 +60,33 @@ def test_apply_policy_fills_in_every_page_that_asks_for_it(tmp_path: Path) -> No
         assert f'content="{policy(html)}"' in html
     assert (tmp_path / "verification.html").read_text(encoding="utf-8") == "<p>no marker</p>"
     assert apply_policy(tmp_path) == []  # a page keeps the policy it has
+
+
+@pytest.mark.parametrize(
+    ("href", "leaves"),
+    [
+        ("https://github.com/", True),
+        ("http://example.com", True),
+        ("mailto:me@example.com", True),
+        ("//example.com/", True),
+        ("projects.md", False),
+        ("../projects/#game-backends", False),
+        ("/projects/", False),
+        ("#about", False),
+    ],
+)
+def test_leaves_site(href: str, leaves: bool) -> None:
+    assert leaves_site(href) == leaves
+
+
+def test_markdown_links_that_leave_the_site_tell_it_nothing() -> None:
+    html = markdown.markdown(
+        "[a](https://example.com/) [b](projects.md) [c](mailto:me@example.com) <https://example.org/>\n\n"
+        '[d](https://example.net/){: rel="me" }',
+        extensions=["attr_list", LeavingLinks()],
+    )
+    assert '<a href="https://example.com/" rel="noopener noreferrer">a</a>' in html
+    assert '<a href="projects.md">b</a>' in html
+    assert '<a href="mailto:me@example.com" rel="noopener noreferrer">c</a>' in html
+    assert '<a href="https://example.org/" rel="noopener noreferrer">https://example.org/</a>' in html
+    assert '<a href="https://example.net/" rel="me noopener noreferrer">d</a>' in html

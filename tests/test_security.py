@@ -1,4 +1,4 @@
-"""The built site's defences: a strict Content-Security-Policy on every page."""
+"""The built site's defences: a strict Content-Security-Policy on every page, and links that leave it."""
 
 from __future__ import annotations
 
@@ -6,9 +6,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from unittest.mock import ANY
 
-from conftest import build
+import material
+import pytest
+from conftest import ROOT, build
 
 from portfolio.csp import inline_scripts, script_hash
+from portfolio.links import leaves_site
+
+MATERIAL_PARTIALS = Path(material.__file__).parent / "templates" / "partials"
 
 
 class _Elements(HTMLParser):
@@ -71,3 +76,40 @@ def test_a_build_never_gets_the_relaxed_policy_of_mkdocs_serve(project: Path, tm
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "'unsafe-inline'" not in html
     assert directives(html)["script-src"][1:] == sorted({script_hash(script) for script in inline_scripts(html)})
+
+
+def test_links_that_leave_the_site_tell_it_nothing(site: Path) -> None:
+    leaving = 0
+    for page in pages(site):
+        for tag, attrs in elements(page.read_text(encoding="utf-8")):
+            if tag == "a" and leaves_site(attrs.get("href", "")):
+                leaving += 1
+                rel = attrs.get("rel", "").split()
+                assert "noopener" in rel, (page, attrs)
+                assert "noreferrer" in rel, (page, attrs)
+    assert leaving >= 4 * 3  # at least the footer's links (contact, GitHub, Material) on every page
+
+
+@pytest.mark.parametrize(
+    ("name", "changes"),
+    [
+        (
+            "social.html",
+            [
+                ('{% set rel = "noopener" %}', '{% set rel = "noopener noreferrer" %}'),
+                ("{{ social.link }}", "{{ social.link | e }}"),
+            ],
+        ),
+        ("copyright.html", [('rel="noopener"', 'rel="noopener noreferrer"')]),
+    ],
+)
+def test_overridden_partials_are_materials_with_only_the_documented_changes(name: str, changes: list) -> None:
+    theirs = (MATERIAL_PARTIALS / name).read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "partials" / name).read_text(encoding="utf-8")
+    for old, new in changes:
+        assert theirs.count(old) == 1, old
+        theirs = theirs.replace(old, new)
+    header = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
+    assert theirs.startswith(header)
+    assert ours.splitlines()[0].startswith(f"{{#- Material's partials/{name} (9.8.1), with ")
+    assert ours.split("\n", 1)[1] == theirs.removeprefix(header)
