@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from portfolio.colour import text_colour
 from portfolio.errors import MacroError
@@ -16,8 +16,9 @@ from portfolio.loader import load_portfolio
 from portfolio.model import Portfolio, Project, Technology
 
 KINDS = ("professional", "open-source")
-# Characters that would start Markdown syntax when a value is placed in a page.
-_MARKDOWN_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}()#+!|~"})
+# Characters that start HTML, or Markdown syntax when a value is placed in a page (links, emphasis, code,
+# headings, lists (- + 1.), emoji shortcodes (:name:), attribute lists ({: }), tables): written as entities.
+_TEXT_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}()#+!|~-.:"})
 
 
 class Site:
@@ -97,7 +98,8 @@ class Site:
         fields = self._text_fields()
         if field not in fields:
             raise MacroError(f"profile: unknown text field '{field}'{_did_you_mean(field, list(fields))}")
-        texts = (str(escape(text)).translate(_MARKDOWN_ENTITIES) for text in fields[field])
+        # One line each (a line break could start a list or a code block), every Markdown character escaped.
+        texts = (" ".join(text.split()).translate(_TEXT_ENTITIES) for text in fields[field])
         return Markup("\n\n".join(texts))  # noqa: S704 (each text escaped above)
 
     def stylesheet(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -27,6 +28,11 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
+# An init script: the page keeps, in window.__violations, every Content-Security-Policy violation it reports.
+CSP_VIOLATIONS = """window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+});"""
 
 
 def mkdocs(project: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -48,18 +54,22 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     return mkdocs(project, "build", "--strict", "--site-dir", str(site_dir))
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of this project that a test may change."""
-    copy = tmp_path / "project"
+def copy_project(copy: Path) -> Path:
+    """Copy this project's files (not its venv, caches or builds) into a new folder."""
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            copy.mkdir(exist_ok=True)
+            copy.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, copy / name)
     return copy
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of this project that a test may change."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")
@@ -76,16 +86,25 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         """Keep the test output clean."""
 
 
-@pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    """The built site served on a free loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """A built site served on a free loopback port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The real site served on a free loopback port; yields its base URL."""
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
