@@ -16,7 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ["mkdocs.yml", "main.py", "data", "docs", "overrides", "portfolio"]
@@ -28,10 +28,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
-# An init script: the page keeps, in window.__violations, every Content-Security-Policy violation it reports.
-CSP_VIOLATIONS = """window.__violations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+# Reports every Content-Security-Policy violation of a page to watch_csp's list.
+_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) => {
+  window.__pfCspViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
 });"""
 
 
@@ -114,6 +113,18 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def watch_csp(context: BrowserContext) -> list[str]:
+    """Every Content-Security-Policy violation that the context's pages report, across navigations."""
+    violations: list[str] = []
+
+    def report(violation: str) -> None:
+        violations.append(violation)
+
+    context.expose_function("__pfCspViolation", report)  # a plain function: Playwright cannot wrap a bound method
+    context.add_init_script(_CSP_VIOLATIONS)
+    return violations
 
 
 def page_text(html: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CSP_VIOLATIONS, build, copy_project, serve
+from conftest import build, copy_project, serve, watch_csp
 from playwright.sync_api import Browser, Page, expect
 from test_browser import site_pages
 
@@ -87,7 +87,7 @@ def test_payloads_show_as_text_and_never_run(
     browser: Browser, site: Path, server: str, payload_server: str, bypass_csp: bool
 ) -> None:
     context = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 1280, "height": 900})
-    context.add_init_script(CSP_VIOLATIONS)
+    violations = watch_csp(context)
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -102,7 +102,7 @@ def test_payloads_show_as_text_and_never_run(
         assert {tag: n for tag, n in counts.items() if tag != "p"} == {tag: n for tag, n in clean.items() if tag != "p"}
         assert page.evaluate(INJECTED) == [], path
         assert page.evaluate("typeof window.pwned") == "undefined", path
-        assert page.evaluate("window.__violations") == [], path
+        assert violations == [], path
         for title in page.locator(".md-social__link").all():
             assert title.get_attribute("title") in (JOINED, "hello@viscarra.dev")
         assert "49" not in page.locator("body").inner_text(), path
@@ -124,7 +124,7 @@ def test_payloads_show_as_text_and_never_run(
     expect(results.first).to_contain_text("<img src=x onerror=alert(1)>")
     assert page.evaluate(INJECTED) == []
     assert page.evaluate("typeof window.pwned") == "undefined"
-    assert page.evaluate("window.__violations") == []
+    assert violations == []
     assert dialogs == []
     context.close()
 
