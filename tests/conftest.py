@@ -34,9 +34,11 @@ _CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event
 });"""
 
 
-def mkdocs(project: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run mkdocs in a project folder, the way the owner does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+def mkdocs(
+    project: Path, *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run mkdocs in a project folder, the way the owner does (env adds to the environment)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=project,
