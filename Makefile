@@ -34,4 +34,4 @@ test: install $(CHROMIUM) lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .ruff_cache
+	rm -rf site $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -56,31 +56,83 @@ def read_yaml(path: Path, display: str) -> YamlFile:
             )
         )
         return file
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             file.problems.append(Problem(display, 1, "", "file is empty: add its data (see README.md)"))
             return file
-        _index(node, (), file, set())
+        _index(node, (), file, set(), set())
         if not file.problems:
             file.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         file.problems.append(Problem(display, line, "", _syntax_message(error)))
-    except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
-        position = getattr(error, "position", 0)
-        line = text[:position].count("\n") + 1
-        file.problems.append(Problem(display, line, "", f"YAML error: {error}"))
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        line = text[: error.position].count("\n") + 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+        file.problems.append(
+            Problem(display, line, "", f"YAML error: the character {character} is not allowed: remove it")
+        )
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return file
+
+
+class _BadValue(yaml.MarkedYAMLError):
+    """A problem with one value that YAML itself accepts: too deep, or not what its type says."""
+
+
+# What a YAML type is called in a message, by tag.
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, with limits and messages instead of Python exceptions for odd values."""
+
+    MAX_DEPTH = 50  # the data files need four levels; PyYAML recurses once per level
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        """Compose one value, refusing to go deeper than MAX_DEPTH levels."""
+        self.depth += 1
+        try:
+            if self.depth > self.MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                problem = f"values nested more than {self.MAX_DEPTH} levels deep: data files need only a few"
+                raise _BadValue(problem=problem, problem_mark=mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> object:
+        """Construct one value; a value its type cannot hold (2020-13-45, !!int abc) is a YAML error."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, LookupError, AttributeError, OverflowError) as error:
+            kind = _TYPE_NAMES.get(node.tag, node.tag)
+            problem = f"{node.value!r} is not {kind}" if isinstance(node.value, str) else f"not {kind}"
+            raise _BadValue(problem=f"{problem}: quote it to make it text", problem_mark=node.start_mark) from error
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     """A one-line account of a YAML syntax error with what to do about it."""
     problem = error.problem or error.context or "invalid YAML"
+    if isinstance(error, _BadValue):
+        return f"YAML error: {problem}"
     if isinstance(error, yaml.constructor.ConstructorError):
         return f"YAML error: {problem}: data files hold plain values only, remove the tag"
     if "'\\t'" in problem:
@@ -88,11 +140,15 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {problem}: check the indentation and quoting on this line"
 
 
-def _index(node: yaml.Node, loc: Loc, file: YamlFile, seen: set[int]) -> None:
-    """Record the line of every value under node and report duplicate keys."""
+def _index(node: yaml.Node, loc: Loc, file: YamlFile, seen: set[int], inside: set[int]) -> None:
+    """Record the line of every value under node; report duplicate keys and values that contain themselves."""
+    if id(node) in inside:  # an alias inside the value its anchor names
+        file.problem(loc, "an alias repeats a value it is part of, so that value would never end: remove the alias")
+        return
     if id(node) in seen:  # an alias to a node already indexed
         return
     seen.add(id(node))
+    inside = inside | {id(node)}
     file.lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         first: dict[str, int] = {}
@@ -109,7 +165,7 @@ def _index(node: yaml.Node, loc: Loc, file: YamlFile, seen: set[int]) -> None:
                 continue
             first[key.value] = line
             file.lines[(*loc, key.value)] = line
-            _index(value, (*loc, key.value), file, seen)
+            _index(value, (*loc, key.value), file, seen, inside)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _index(item, (*loc, index), file, seen)
+            _index(item, (*loc, index), file, seen, inside)
