@@ -99,7 +99,14 @@ def on_post_build(env) -> None:
     path = site_dir / STYLESHEET
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(env.variables["portfolio_stylesheet"], encoding="utf-8")
-    csp.apply_policy(site_dir, serving=_serving(env.conf))
+    scripts = csp.theme_scripts(Path(folder) for folder in env.conf["theme"].dirs)
+    try:
+        csp.apply_policy(site_dir, scripts, serving=_serving(env.conf))
+    except csp.PolicyError as error:
+        raise PluginError(
+            "the Content-Security-Policy runs only the theme's inline scripts: put a script in a file under"
+            f" docs/javascripts/ and list it under extra_javascript in mkdocs.yml instead\n{error}"
+        ) from None
 
 
 def _serving(config) -> bool:

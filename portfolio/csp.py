@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
+from collections.abc import Iterable, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from pathlib import Path
 MARKER = "pf-content-security-policy"
 
 # Everything comes from the site itself. Material's icons are data: SVG images in its stylesheet.
-# No inline script runs but the ones whose hash the page lists; no inline style, plugin, <base> or form target.
+# No inline script runs but the theme's, by hash; no inline style, plugin, <base> or form target.
 DIRECTIVES = {
     "default-src": "'self'",
     "script-src": "'self'",
@@ -25,6 +27,10 @@ DIRECTIVES = {
 SERVING = "'unsafe-inline'"
 # Script types a browser runs; any other type (such as Material's application/json config) is data.
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# An inline script in a theme template, a Jinja expression in it, and what such an expression may stand for.
+_SCRIPT_TEMPLATE = re.compile(r"<script>(.*?)</script>", re.S)
+_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
+_VALUE = r"[\w./:-]*"
 
 
 def script_hash(script: str) -> str:
@@ -41,23 +47,60 @@ def inline_scripts(html: str) -> list[str]:
     return finder.scripts
 
 
-def policy(html: str, *, serving: bool = False) -> str:
-    """The policy of one page: its inline scripts allowed by hash (or any inline script when serving)."""
+class PolicyError(Exception):
+    """A page holds an inline script that no theme template writes; the message has one line per script."""
+
+
+def theme_scripts(template_dirs: Iterable[Path]) -> list[re.Pattern[str]]:
+    """The inline scripts of the theme's pages, as patterns: Material writes them all in partials/javascripts/.
+
+    A Jinja expression in a script (such as Material's base URL) stands for a URL-like value: no quote,
+    backslash, bracket or space, so nothing put there can leave its string.
+    """
+    patterns = set()
+    for folder in template_dirs:
+        for template in (Path(folder) / "partials" / "javascripts").glob("*.html"):
+            for body in _SCRIPT_TEMPLATE.findall(template.read_text(encoding="utf-8")):
+                if "{%" not in body and "{#" not in body:
+                    patterns.add(_VALUE.join(re.escape(part) for part in _EXPRESSION.split(body)))
+    return [re.compile(pattern) for pattern in sorted(patterns)]
+
+
+def policy(html: str, allowed: Sequence[re.Pattern[str]], *, serving: bool = False) -> str:
+    """The policy of one page: its theme's inline scripts allowed by hash (any inline script when serving).
+
+    Raises PolicyError for an inline script that the theme's templates do not write: one that came from
+    a page or from data would run otherwise.
+    """
+    scripts = inline_scripts(html)
+    foreign = [script for script in scripts if not any(pattern.fullmatch(script) for pattern in allowed)]
+    if foreign and not serving:
+        raise PolicyError("\n".join(f"an inline script: {script[:60]!r}" for script in foreign))
     directives = dict(DIRECTIVES)
-    sources = [SERVING] if serving else sorted({script_hash(script) for script in inline_scripts(html)})
+    sources = [SERVING] if serving else sorted({script_hash(script) for script in scripts})
     directives["script-src"] = " ".join([directives["script-src"], *sources])
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def apply_policy(site_dir: Path, *, serving: bool = False) -> list[Path]:
-    """Fill in the policy of every page of a built site that carries the marker; return those pages."""
+def apply_policy(site_dir: Path, allowed: Sequence[re.Pattern[str]], *, serving: bool = False) -> list[Path]:
+    """Fill in the policy of every page of a built site that carries the marker; return those pages.
+
+    Raises PolicyError naming each page with an inline script the theme does not write, and the script.
+    """
     placeholder = f'content="{MARKER}"'
-    pages = []
+    pages, problems = [], []
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        if placeholder in html:
-            page.write_text(html.replace(placeholder, f'content="{policy(html, serving=serving)}"'), encoding="utf-8")
-            pages.append(page)
+        if placeholder not in html:
+            continue
+        try:
+            page.write_text(html.replace(placeholder, f'content="{policy(html, allowed, serving=serving)}"'), "utf-8")
+        except PolicyError as error:
+            name = page.relative_to(site_dir).as_posix()
+            problems += [f"{name}: {line}" for line in str(error).splitlines()]
+        pages.append(page)
+    if problems:
+        raise PolicyError("\n".join(problems))
     return pages
 
 

@@ -78,6 +78,17 @@ def test_a_build_never_gets_the_relaxed_policy_of_mkdocs_serve(project: Path, tm
     assert directives(html)["script-src"][1:] == sorted({script_hash(script) for script in inline_scripts(html)})
 
 
+def test_an_inline_script_written_in_a_page_fails_the_build(project: Path) -> None:
+    page = project / "docs" / "projects.md"
+    page.write_text(page.read_text() + '\n<script>document.title = "hi"</script>\n')
+    result = build(project, project / "site")
+    assert result.returncode == 1
+    assert "ERROR   -  the Content-Security-Policy runs only the theme's inline scripts: put a script in a file" in (
+        result.stderr
+    )
+    assert "\nprojects/index.html: an inline script: 'document.title = \"hi\"'\n" in result.stderr
+
+
 def test_links_that_leave_the_site_tell_it_nothing(site: Path) -> None:
     leaving = 0
     for page in pages(site):
