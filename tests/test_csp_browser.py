@@ -92,6 +92,10 @@ def test_drawer_and_search_work_under_the_policy_on_a_phone(browser: Browser, se
 
     page.locator("label.md-header__button[for=__search]").click()
     search(page, "webrtc")
+    page.keyboard.press("Enter")  # the search form goes to the first result (form-action is 'none')
+    expect(page).to_have_url(f"{server}/open-source/")
+    page.locator("label.md-header__button[for=__search]").click()
+    search(page, "bitcoin")
     page.locator(".md-search__icon[for=__search]").first.click()  # back out of the search
     expect(page.locator("#__search")).not_to_be_checked()
     page.locator("form[data-md-component=palette] label:visible").click()
