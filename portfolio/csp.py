@@ -25,8 +25,11 @@ DIRECTIVES = {
 }
 # `mkdocs serve` injects a live-reload script that differs on every request, so no hash can name it.
 SERVING = "'unsafe-inline'"
-# Script types a browser runs; any other type (such as Material's application/json config) is data.
-_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# Script types a browser runs (HTML's JavaScript MIME types, and modules); any other type (such as Material's
+# application/json config) is data. A script of a type missing here is still blocked, as it has no hash.
+_JS = ["javascript", "ecmascript", "x-javascript", "x-ecmascript", "jscript", "livescript"]
+_JS += [f"javascript1.{minor}" for minor in range(6)]
+_SCRIPT_TYPES = {"", "module", *(f"{kind}/{name}" for kind in ("text", "application") for name in _JS)}
 # An inline script in a theme template, a Jinja expression in it, and what such an expression may stand for.
 _SCRIPT_TEMPLATE = re.compile(r"<script>(.*?)</script>", re.S)
 _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)

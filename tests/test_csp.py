@@ -44,6 +44,8 @@ def test_script_hash_is_sha256_in_base64() -> None:
 def test_inline_scripts_are_the_ones_a_browser_runs_as_written() -> None:
     script = 'var a = 1 && "&amp;", scope = new URL("../")'
     assert inline_scripts(PAGE) == [script, '\nimport "./m.js"', script]
+    other_types = '<script type="text/ecmascript">a()</script><script type=" Module ">b()</script>'
+    assert inline_scripts(other_types + '<script type="importmap-not">{}</script>') == ["a()", "b()"]
 
 
 def test_theme_scripts_stand_for_the_scripts_the_templates_write(allowed: list[re.Pattern[str]]) -> None:
