@@ -8,14 +8,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import build, copy_project, serve, watch_csp
+from conftest import ROOT, build, copy_project, serve, watch_csp
 from playwright.sync_api import Browser, Page, expect
 from test_browser import site_pages
+
+from portfolio import load_portfolio
+from portfolio.icons import material_icons
 
 # From the usual cheat sheets (OWASP's filter evasion, PortSwigger's): tags, event handlers, SVG and MathML,
 # attribute and URL breakouts, entities, template injection, and Markdown that would make links or markup.
 PAYLOADS = (Path(__file__).parent / "xss_payloads.txt").read_text(encoding="utf-8").splitlines()
 JOINED = " ".join(PAYLOADS)
+REAL = load_portfolio(ROOT / "data", material_icons())  # the payload data has the same records
 
 # Reports what a payload would have injected: handlers, script URLs, and elements the page has no business with.
 INJECTED = """() => {
@@ -104,7 +108,7 @@ def test_payloads_show_as_text_and_never_run(
         assert page.evaluate("typeof window.pwned") == "undefined", path
         assert violations == [], path
         for title in page.locator(".md-social__link").all():
-            assert title.get_attribute("title") in (JOINED, "hello@viscarra.dev")
+            assert title.get_attribute("title") in (JOINED, REAL.profile.email)
         assert "49" not in page.locator("body").inner_text(), path
         for selector in (".pf-card__title", ".pf-card__summary", ".pf-card__challenges li", ".pf-badge"):
             assert set(text(page, selector)) <= {JOINED}, (path, selector)
@@ -112,10 +116,12 @@ def test_payloads_show_as_text_and_never_run(
     page.goto(f"{payload_server}/")
     about = text(page, ".md-content article > p")
     assert about[: len(PAYLOADS)] == PAYLOADS  # each payload its own paragraph of plain text
-    assert text(page, ".pf-badges .pf-badge") == [JOINED] * 9
+    assert text(page, ".pf-badges .pf-badge") == [JOINED] * len(REAL.technologies)
     page.goto(f"{payload_server}/projects/")
-    assert text(page, ".pf-card__title") == [JOINED] * 4
-    assert text(page, ".pf-card__summary") == [JOINED] * 4
+    professional = [project for project in REAL.projects if project.kind == "professional"]
+    assert text(page, ".pf-card__title") == [JOINED] * len(professional)
+    assert text(page, ".pf-card__summary") == [JOINED] * len(professional)
+    assert text(page, ".pf-card__challenges li") == [JOINED] * sum(len(p.challenges) for p in professional)
 
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("onerror", delay=20)
