@@ -16,7 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ["mkdocs.yml", "main.py", "data", "docs", "overrides", "portfolio"]
@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
+# A URL that only csp_reports asks for.
+CSP_SENTINEL = "https://csp-sentinel.invalid/"
 # Reports every Content-Security-Policy violation of a page to watch_csp's list.
 _CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) => {
   window.__pfCspViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
@@ -127,6 +129,23 @@ def watch_csp(context: BrowserContext) -> list[str]:
     context.expose_function("__pfCspViolation", report)  # a plain function: Playwright cannot wrap a bound method
     context.add_init_script(_CSP_VIOLATIONS)
     return violations
+
+
+def csp_reports(page: Page, violations: list[str]) -> list[str]:
+    """The violations the page has reported so far, taken off the list.
+
+    Reports arrive late and in order, so the page makes one more, marked, and this waits for it.
+    """
+    page.evaluate(f"new Image().src = '{CSP_SENTINEL}'")  # blocked by img-src before any request is made
+    for _ in range(250):
+        if any(CSP_SENTINEL in violation for violation in violations):
+            break
+        page.wait_for_timeout(20)
+    marked = [index for index, violation in enumerate(violations) if CSP_SENTINEL in violation]
+    assert marked, "the page reported no violation within 5 s: is watch_csp on its context?"
+    reported = violations[: marked[0]]
+    del violations[: marked[0] + 1]
+    return reported
 
 
 def page_text(html: str) -> str:
