@@ -46,4 +46,4 @@ bench: install $(CHROMIUM) $(if $(QUICK),,$(LIGHTHOUSE))
 	$(BIN)/python -m bench.bench $(if $(QUICK),--quick)
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .ruff_cache bench/node_modules
+	rm -rf site $(VENV) .pytest_cache .ruff_cache .hypothesis bench/node_modules

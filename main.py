@@ -7,6 +7,7 @@ import json
 import logging
 import re
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 for name in [name for name in sys.modules if name.partition(".")[0] == "portfolio"]:
     del sys.modules[name]
 try:
-    from portfolio import DataError, MacroError, Site
+    from portfolio import DataError, MacroError, Site, csp
+    from portfolio.links import LeavingLinks
 except ImportError as error:
     raise PluginError(f"main.py: cannot import the portfolio package: {error}") from error
 
@@ -51,6 +53,9 @@ def define_env(env) -> None:
     env.variables["serving_again"] = _serving_again(env.conf)
     env.variables["portfolio_stylesheet"] = ""
     env.variables["json_resume"] = {}
+    env.conf["extra"]["content_security_policy"] = csp.MARKER
+    if not any(isinstance(extension, LeavingLinks) for extension in env.conf["markdown_extensions"]):
+        env.conf["markdown_extensions"].append(LeavingLinks())
 
     def page_url(target: str) -> str:
         file = env.variables["files"].get_file_from_path(target)
@@ -119,7 +124,8 @@ def _report(env, location: str, detail: str) -> None:
 
 
 def on_post_build(env) -> None:
-    """Add the badge colours to the site's stylesheet (one request, not two); write robots.txt and resume.json."""
+    """Add the badge colours to the site's stylesheet (one request, not two), write robots.txt and resume.json,
+    and give every page its Content-Security-Policy."""
     site_dir = Path(env.conf["site_dir"])
     stylesheet = (Path(env.conf["docs_dir"]) / STYLESHEET).read_text(encoding="utf-8")
     (site_dir / STYLESHEET).write_text(stylesheet + env.variables["portfolio_stylesheet"], encoding="utf-8")
@@ -127,14 +133,33 @@ def on_post_build(env) -> None:
     (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
     resume = json.dumps(env.variables["json_resume"], indent=2, ensure_ascii=False) + "\n"
     (site_dir / RESUME).write_text(resume, encoding="utf-8")
+    scripts = csp.theme_scripts(Path(folder) for folder in env.conf["theme"].dirs)
+    try:
+        csp.apply_policy(site_dir, scripts, serving=_serving(env.conf))
+    except csp.PolicyError as error:
+        raise PluginError(
+            "the Content-Security-Policy runs only the theme's inline scripts: put a script in a file under"
+            f" docs/javascripts/ and list it under extra_javascript in mkdocs.yml instead\n{error}"
+        ) from None
+
+
+def _serving(config) -> bool:
+    """Whether this build is for `mkdocs serve`: site_url at its own address, a temporary mkdocs_* folder.
+
+    Never true for `mkdocs build` or `gh-deploy`, so a published page never gets the policy for serving.
+    """
+    host, port = config["dev_addr"]
+    site_dir = Path(config["site_dir"])
+    return (
+        urlsplit(config["site_url"] or "").netloc == f"{host}:{port}"
+        and site_dir.name.startswith("mkdocs_")
+        and site_dir.parent == Path(tempfile.gettempdir())
+    )
 
 
 def _serving_again(config) -> bool:
     """Whether this is a rebuild under `mkdocs serve`: its errors go on the pages, the server stays up.
 
-    `mkdocs serve` points site_url at its own address, and its site folder holds the last good build.
-    A first build, and every `mkdocs build` or `gh-deploy`, fails instead.
+    Its site folder holds the last good build. A first build, and every `mkdocs build` or `gh-deploy`, fails.
     """
-    host, port = config["dev_addr"]
-    serving = urlsplit(config["site_url"] or "").netloc == f"{host}:{port}"
-    return serving and (Path(config["site_dir"]) / "index.html").is_file()
+    return _serving(config) and (Path(config["site_dir"]) / "index.html").is_file()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Characters that would end a line of the report (str.splitlines breaks at each): written escaped, like \n.
+_LINE_BREAKS = str.maketrans({c: c.encode("unicode_escape").decode() for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -17,7 +20,7 @@ class Problem:
     def __str__(self) -> str:
         location = f"{self.path}:{self.line}" if self.line else self.path
         where = f" {self.where}:" if self.where else ""
-        return f"{location}:{where} {self.message}"
+        return f"{location}:{where} {self.message}".translate(_LINE_BREAKS)
 
 
 class DataError(Exception):

@@ -71,11 +71,20 @@ def _validate(file: YamlFile, model: type[BaseModel], many: bool) -> Records:
         try:
             records.append((loc, model.model_validate(item)))
         except ValidationError as error:
-            messages = [(tuple(d["loc"]), _message(d, model)) for d in error.errors()]
-            for where, message in messages:
+            details = error.errors()
+            messages = [(_where(d), _message(d, model)) for d in details]
+            for detail, (where, message) in zip(details, messages, strict=True):
                 if not _explained_by_typo(where, message, messages):
-                    file.problem((*loc, *where), message)
+                    # A field name that is not text: the line of that name, as YAML wrote it, if it reads the same.
+                    key = (*loc, *where, str(detail["input"])) if detail["type"] == "invalid_key" else (*loc, *where)
+                    file.problem((*loc, *where), message, line=file.line(key))
     return records
+
+
+def _where(detail: typing.Any) -> Loc:
+    """Where a validation error stands; a field name that is not text stands for its mapping."""
+    loc = tuple(detail["loc"])
+    return loc[:-1] if detail["type"] == "invalid_key" else loc
 
 
 def _explained_by_typo(where: Loc, message: str, messages: list[tuple[Loc, str]]) -> bool:
@@ -90,6 +99,8 @@ def _message(detail: typing.Any, model: type[BaseModel]) -> str:
     """What went wrong with one value, and how to fix it, in the owner's terms."""
     error, found, loc = detail["type"], detail.get("input"), tuple(detail["loc"])
     context = detail.get("ctx", {})
+    if error == "invalid_key":
+        return f"field names must be text, found {_describe(found)}: write a field name such as 'title'"
     if error == "missing":
         return f"missing required field '{loc[-1]}': add it"
     if error == "extra_forbidden":

@@ -9,7 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 COLOUR = r"^#[0-9A-Fa-f]{6}$"
 ICON = r"^[a-z0-9-]+(/[a-z0-9-]+)+$"
-URL = r"^(https?://[^\s/?#]+[^\s]*|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+|/([^/\s][^\s]*)?)$"
+# Characters a link may not hold: white space and control characters; quotes, angle brackets and backticks
+# (they end an HTML attribute or a Markdown link); backslashes (browsers read /\host as //host).
+_NOT_IN_URL = r"\s\x00-\x1f\x7f\\\"'<>`"
+URL = (
+    rf"^(https?://[^{_NOT_IN_URL}/?#]+[^{_NOT_IN_URL}]*"
+    r"|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
+    rf"|/([^{_NOT_IN_URL}/][^{_NOT_IN_URL}]*)?)$"
+)
 EMAIL = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 
 # What to tell the owner when a value does not match one of the patterns above.
@@ -19,7 +26,8 @@ PATTERN_HINTS = {
     ICON: "must be a Material icon name written as set/name, such as 'simple/kubernetes'",
     URL: (
         "must be an https:, http: or mailto: link, or a site path starting with '/'"
-        " (other schemes, such as javascript: or data:, are not allowed)"
+        " (other schemes, such as javascript: or data:, are not allowed;"
+        " percent-encode any space, quote, <, >, ` or \\ in it)"
     ),
     EMAIL: "must be an email address, such as 'me@example.com'",
 }

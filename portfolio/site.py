@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from portfolio.colour import text_colour
 from portfolio.errors import MacroError
@@ -17,8 +17,9 @@ from portfolio.loader import load_portfolio
 from portfolio.model import Portfolio, Project, Technology
 
 KINDS = ("professional", "open-source")
-# Characters that would start Markdown syntax when a value is placed in a page.
-_MARKDOWN_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]{}()#+!|~"})
+# Characters that start HTML, or Markdown syntax when a value is placed in a page (links, emphasis, code,
+# headings, lists (- + 1.), emoji shortcodes (:name:), attribute lists ({: }), tables): written as entities.
+_TEXT_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}()#+!|~-.:"})
 
 
 class Site:
@@ -45,7 +46,6 @@ class Site:
             lstrip_blocks=True,
         )
         self.jinja.globals["icon"] = icons.svg
-        self.jinja.filters["text_colour"] = text_colour
 
     @classmethod
     def load(cls, root: Path, page_url: Callable[[str], str] = lambda page: page, site_url: str = "/") -> Site:
@@ -106,7 +106,8 @@ class Site:
         fields = self._text_fields()
         if field not in fields:
             raise MacroError(f"profile: unknown text field '{field}'{_did_you_mean(field, list(fields))}")
-        texts = (str(escape(text)).translate(_MARKDOWN_ENTITIES) for text in fields[field])
+        # One line each (a line break could start a list or a code block), every Markdown character escaped.
+        texts = (" ".join(text.split()).translate(_TEXT_ENTITIES) for text in fields[field])
         return Markup("\n\n".join(texts))  # noqa: S704 (each text escaped above)
 
     def resume(self) -> Markup:
@@ -154,7 +155,17 @@ class Site:
 
     def stylesheet(self) -> str:
         """The CSS that gives each technology's badge its brand colour."""
-        return str(self._render("technologies.css", technologies=list(self.portfolio.technologies.values())))
+        # Written here, not as a template in overrides/, where MkDocs would publish the template itself.
+        # Ids and colours are checked against SLUG and COLOUR, so they are safe in CSS as they are.
+        rules = [
+            f".pf-badge--{tech.id} {{ --pf-badge-bg: {tech.colour}; --pf-badge-fg: {text_colour(tech.colour)}; }}"
+            for tech in self.portfolio.technologies.values()
+        ]
+        return (
+            "\n/* Each technology's badge in its brand colour (data/technologies.yml), with readable text. */\n"
+            + "\n".join(rules)
+            + "\n"
+        )
 
     def social(self) -> list[dict[str, str]]:
         """The footer links, in the form Material's extra.social takes."""

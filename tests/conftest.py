@@ -10,10 +10,17 @@ from pathlib import Path
 import pytest
 from gzip_server import GzipServer
 from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build, copy_project, mkdocs
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-# The tests import ROOT, build and mkdocs from here, with the fixtures.
-__all__ = ["ROOT", "build", "mkdocs", "page_text"]
+# The tests import these from here, with the fixtures.
+__all__ = ["ROOT", "build", "copy_project", "csp_reports", "mkdocs", "page_text", "site_pages", "watch_csp"]
+
+# A URL that only csp_reports asks for.
+CSP_SENTINEL = "https://csp-sentinel.invalid/"
+# Reports every Content-Security-Policy violation of a page to watch_csp's list.
+_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) => {
+  window.__pfCspViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+});"""
 
 
 @pytest.fixture
@@ -51,6 +58,43 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def watch_csp(context: BrowserContext) -> list[str]:
+    """Every Content-Security-Policy violation that the context's pages report, across navigations."""
+    violations: list[str] = []
+
+    def report(violation: str) -> None:
+        violations.append(violation)
+
+    context.expose_function("__pfCspViolation", report)  # a plain function: Playwright cannot wrap a bound method
+    context.add_init_script(_CSP_VIOLATIONS)
+    return violations
+
+
+def csp_reports(page: Page, violations: list[str]) -> list[str]:
+    """The violations the page has reported so far, taken off the list.
+
+    Reports arrive late and in order, so the page makes one more, marked, and this waits for it.
+    """
+    page.evaluate(f"new Image().src = '{CSP_SENTINEL}'")  # blocked by img-src before any request is made
+    for _ in range(250):
+        if any(CSP_SENTINEL in violation for violation in violations):
+            break
+        page.wait_for_timeout(20)
+    marked = [index for index, violation in enumerate(violations) if CSP_SENTINEL in violation]
+    assert marked, "the page reported no violation within 5 s: is watch_csp on its context?"
+    reported = violations[: marked[0]]
+    del violations[: marked[0] + 1]
+    return reported
+
+
+def site_pages(site: Path, base: str = "https://viscarra.dev/") -> list[str]:
+    """Every page of a built site, from its sitemap (so new pages are covered), and the 404 page."""
+    urls = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())
+    assert urls
+    assert all(url.startswith(base) for url in urls)
+    return [url.removeprefix(base) for url in urls] + ["404.html"]
 
 
 def page_text(html: str) -> str:

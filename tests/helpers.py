@@ -24,14 +24,16 @@ CHROMIUM_ARGS = [
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
 
-def mkdocs(project: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run mkdocs in a project folder, the way the owner does."""
+def mkdocs(
+    project: Path, *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run mkdocs in a project folder, the way the owner does (env adds to the environment)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, **MKDOCS_ENV},
+        env={**os.environ, **MKDOCS_ENV, **(env or {})},
         timeout=timeout,
         check=False,
     )

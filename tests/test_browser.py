@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
+from conftest import ROOT, site_pages
 from playwright.sync_api import Browser, Page, expect
 
 from portfolio import load_portfolio
@@ -106,15 +105,6 @@ def test_dark_system_preference_gives_the_dark_scheme(browser: Browser, server: 
     context.close()
 
 
-def site_pages(site: Path) -> list[str]:
-    """Every page of the built site, from its sitemap (so new pages are covered), and the 404 page."""
-    base = "https://viscarra.dev/"
-    urls = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())
-    assert urls
-    assert all(url.startswith(base) for url in urls)
-    return [url.removeprefix(base) for url in urls] + ["404.html"]
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
 def test_no_accessibility_violations(browser: Browser, server: str, site: Path, scheme: str, width: int) -> None:
@@ -142,7 +132,7 @@ def test_search_finds_projects_and_loads_its_engine_only_when_used(browser: Brow
     search.press_sequentially("taproot", delay=30)
     results = page.locator(".md-search-result__item")
     expect(results.first).to_contain_text("Bitcoin inscription platform")
-    expect(page.locator(".md-search-result__meta")).to_have_text("2 matching documents")  # projects, résumé
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")  # not the résumé too
     search.fill("")
     search.press_sequentially("webrtc", delay=30)
     expect(page.locator(".md-search-result__list")).to_contain_text("rviscarra / webrtc-speech-to-text")

@@ -80,6 +80,13 @@ def test_nothing_unrendered_or_external_is_left(site: Path) -> None:
         assert "fonts.gstatic.com" not in html
 
 
+def test_templates_are_not_published(site: Path) -> None:
+    assert not (site / "fragments").exists()
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".css", ".js", ".json", ".xml", ".txt"):
+            assert "{%" not in path.read_text(encoding="utf-8"), path
+
+
 def test_site_url_and_cname_agree(site: Path) -> None:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!!python/name:", ""))
     assert config["site_url"] == "https://viscarra.dev/"
@@ -176,3 +183,28 @@ def test_an_import_error_in_main_fails_the_build(project: Path) -> None:
     result = build(project, project / "site")
     assert result.returncode == 1
     assert "main.py: cannot import the portfolio package: No module named 'not_installed_anywhere'" in result.stderr
+
+
+def test_a_broken_link_or_anchor_fails_the_build(project: Path) -> None:
+    index = project / "docs" / "index.md"
+    index.write_text(
+        index.read_text() + "\n[a](nowhere.md) [b](projects.md#no-such-card) [c](#nowhere) [d](/projects/)\n"
+    )
+    result = build(project, project / "site")
+    assert result.returncode == 1
+    for warning in (
+        "contains a link 'nowhere.md', but the target is not found among documentation files.",
+        "contains a link 'projects.md#no-such-card', but the doc 'projects.md' does not contain an anchor",
+        "contains a link '#nowhere', but there is no such anchor on this page.",
+        "contains an absolute link '/projects/', it was left as is. Did you mean 'projects.md'?",
+    ):
+        assert f"WARNING -  Doc file 'index.md' {warning}" in result.stderr
+    assert "Aborted with 4 warnings in strict mode!" in result.stdout + result.stderr
+
+
+def test_links_to_cards_and_headings_pass_the_check(project: Path) -> None:
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text() + "\n[a](projects.md#game-backends) [b](#technologies) [c](open-source.md)\n")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    assert 'href="projects/#game-backends"' in (project / "site" / "index.html").read_text()

@@ -56,3 +56,5 @@ def test_workflow_tests_then_deploys_on_push_to_main() -> None:
     test = runs.index("make test")
     deploy = runs.index(".venv/bin/mkdocs gh-deploy --force --strict")
     assert test < deploy
+    dated = runs.index('echo "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" >> "$GITHUB_ENV"')
+    assert dated < deploy  # the published build is dated by its commit: reproducible

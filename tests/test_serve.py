@@ -61,6 +61,10 @@ def test_saves_reload_the_open_page_and_mistakes_show_on_it(browser: Browser, pr
     page: Page = browser.new_page()
     page.goto(served)
     expect(page.locator(".pf-card").first).to_be_visible()
+    # The page carries its policy while serving too, one that lets the live-reload script (below) run.
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert policy is not None
+    assert "default-src 'self'" in policy
     banner = page.locator(".pf-build-error")
     expect(banner).to_have_count(0)
 

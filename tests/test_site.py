@@ -132,14 +132,17 @@ def test_macro_misuse_names_the_macro_and_the_value(call, message) -> None:
 
 def test_profile_values_are_text_even_in_markdown() -> None:
     site = make_site()
-    assert site.profile("email") == "me@example.com"
-    assert site.profile("about") == "A test profile."
+    assert site.profile("email") == "me@example&#46;com"  # the browser reads me@example.com, even in a link
+    assert site.profile("about") == "A test profile&#46;"
     icons = material_icons()
     portfolio = load_portfolio(GOOD_DATA, icons)
-    profile = portfolio.profile.model_copy(update={"about": ["[x](javascript:alert(1)) <b>*hi*</b>", "Two."]})
+    about = ["[x](javascript:alert(1)) <b>*hi*</b>", "Say \"hi\" & 'bye'\n- not a list\n\n    not code", "Two."]
+    profile = portfolio.profile.model_copy(update={"about": about})
     site = Site(portfolio.model_copy(update={"profile": profile}), ROOT / "overrides" / "fragments", icons)
     assert site.profile("about") == (
-        "&#91;x&#93;&#40;javascript:alert&#40;1&#41;&#41; &lt;b&gt;&#42;hi&#42;&lt;/b&gt;\n\nTwo."
+        "&#91;x&#93;&#40;javascript&#58;alert&#40;1&#41;&#41; &#60;b&#62;&#42;hi&#42;&#60;/b&#62;\n\n"
+        "Say &#34;hi&#34; &#38; &#39;bye&#39; &#45; not a list not code\n\n"
+        "Two&#46;"
     )
 
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, site_pages
 from gzip_server import GzipServer
 from playwright.sync_api import Browser, expect
 
@@ -17,14 +17,6 @@ from portfolio.icons import material_icons
 BASE = "https://viscarra.dev/"
 BYTE_BUDGET = 80_000  # compressed bytes a first visit may transfer
 REQUEST_BUDGET = 12
-
-
-def site_pages(site: Path) -> list[str]:
-    """Every page of the built site, from its sitemap (so new pages are covered), and the 404 page."""
-    urls = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())
-    assert urls
-    assert all(url.startswith(BASE) for url in urls)
-    return [url.removeprefix(BASE) for url in urls] + ["404.html"]
 
 
 def html_of(site: Path, path: str) -> str:

@@ -1,0 +1,115 @@
+"""The Content-Security-Policy in Chromium: every page and every control of the site works under it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import CSP_SENTINEL, csp_reports, site_pages, watch_csp
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+
+def open_context(browser: Browser, width: int) -> tuple[BrowserContext, list[str], list[str]]:
+    """A context at this width; the lists fill with its CSP violations and its console and page errors."""
+    context = browser.new_context(color_scheme="light", viewport={"width": width, "height": 800})
+    violations = watch_csp(context)
+    errors: list[str] = []
+    context.on(
+        "console",
+        lambda message: message.type == "error" and CSP_SENTINEL not in message.text and errors.append(message.text),
+    )
+    context.on("weberror", lambda error: errors.append(str(error.error)))
+    return context, violations, errors
+
+
+def search(page: Page, query: str, results: int | None = None) -> None:
+    """Type into the search box (already open) and wait for the results (as many as given, if given)."""
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    found = page.locator(".md-search-result__item")
+    if results is None:
+        expect(found.first).to_be_visible()
+    else:  # results for the whole query, not for the letters typed so far
+        expect(found).to_have_count(results)
+
+
+def test_every_page_and_control_works_under_the_policy_on_a_laptop(browser: Browser, site: Path, server: str) -> None:
+    context, violations, errors = open_context(browser, 1280)
+    page = context.new_page()
+    for path in site_pages(site):
+        page.goto(f"{server}/{path}")
+        expect(page.locator("h1")).to_be_visible()
+        assert csp_reports(page, violations) == [], path
+
+    page.goto(f"{server}/")
+    page.keyboard.press("Tab")  # the skip link
+    expect(page.locator(".md-skip")).to_be_focused()
+    page.locator(".md-search__input").click()
+    search(page, "techno")
+    expect(page.locator(".md-search__suggest")).to_contain_text("technologies")  # from the page titles
+    page.keyboard.press("ArrowRight")  # take the suggestion
+    expect(page.locator(".md-search__input")).to_have_value("technologies")
+    page.keyboard.press("ArrowDown")  # keyboard through the results
+    page.locator("button[type=reset]").click()  # clear the search
+    expect(page.locator(".md-search__input")).to_have_value("")
+    search(page, "taproot", results=1)  # a word of one card's challenges only
+    assert csp_reports(page, violations) == []
+    page.locator(".md-search-result__link").first.click()
+    expect(page).to_have_url(re.compile(rf"{server}/projects/(#.*)?$"))
+
+    for _ in range(2):  # the palette toggle goes round its two schemes
+        page.locator("form[data-md-component=palette] label:visible").click()
+    assert csp_reports(page, violations) == []
+    page.locator(".md-tabs__link", has_text="Open source").click()
+    expect(page).to_have_url(re.compile(rf"{server}/open-source/(#.*)?$"))
+    page.locator(".md-footer__link--prev").click()
+    expect(page).to_have_url(f"{server}/projects/")
+    page.goto(f"{server}/")
+    page.locator(".md-sidebar--secondary .md-nav__link", has_text="Technologies").click()  # table of contents
+    expect(page).to_have_url(f"{server}/#technologies")
+    page.locator(".md-typeset h2 .headerlink").first.click()  # a heading's permalink
+    expect(page).to_have_url(f"{server}/#selected-work")
+    assert csp_reports(page, violations) == []
+    page.locator(".pf-card__title a").first.click()  # a short card leads to its full card
+    expect(page).to_have_url(f"{server}/projects/#ad-tech-platform")
+    page.wait_for_load_state("load")
+    page.keyboard.press("/")  # the search shortcut
+    expect(page.locator(".md-search__input")).to_be_focused()
+    page.keyboard.press("Escape")
+    assert csp_reports(page, violations) == []
+    assert errors == []
+
+    # The watch works: a script the policy does not name is reported, and does not run.
+    page.evaluate("document.body.append(Object.assign(document.createElement('script'), {text: 'window.ran = 1'}))")
+    assert [violation.split()[0] for violation in csp_reports(page, violations)] == ["script-src-elem"]
+    assert page.evaluate("typeof window.ran") == "undefined"
+    context.close()
+
+
+def test_drawer_and_search_work_under_the_policy_on_a_phone(browser: Browser, server: str) -> None:
+    context, violations, errors = open_context(browser, 375)
+    page = context.new_page()
+    page.goto(f"{server}/")
+    drawer = page.locator("#__drawer")
+    page.locator("label.md-header__button[for=__drawer]").click()
+    expect(drawer).to_be_checked()
+    page.locator("label.md-overlay").click(position={"x": 360, "y": 400})  # beside the drawer: closes it
+    expect(drawer).not_to_be_checked()
+    page.locator("label.md-header__button[for=__drawer]").click()
+    assert csp_reports(page, violations) == []
+    page.locator(".md-nav--primary .md-nav__link", has_text="Projects").click()
+    expect(page).to_have_url(f"{server}/projects/")
+
+    page.locator("label.md-header__button[for=__search]").click()
+    search(page, "transcription", results=1)  # a word of one open-source project only
+    assert csp_reports(page, violations) == []
+    page.keyboard.press("Enter")  # the search form goes to the first result (form-action is 'none')
+    expect(page).to_have_url(re.compile(rf"{server}/open-source/(#.*)?$"))
+    page.wait_for_load_state("networkidle")  # the new page, not the one it replaces
+    page.locator("label.md-header__button[for=__search]").click()
+    search(page, "bitcoin")
+    page.locator(".md-search__icon[for=__search]").first.click()  # back out of the search
+    expect(page.locator("#__search")).not_to_be_checked()
+    page.locator("form[data-md-component=palette] label:visible").click()
+    assert csp_reports(page, violations) == []
+    assert errors == []
+    context.close()

@@ -1,0 +1,147 @@
+"""Data is text: cross-site-scripting payloads in every text field of data/ show as written and never run."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, build, copy_project, csp_reports, site_pages, watch_csp
+from gzip_server import GzipServer
+from playwright.sync_api import Browser, Page, expect
+
+from portfolio import load_portfolio
+from portfolio.icons import material_icons
+
+# From the usual cheat sheets (OWASP's filter evasion, PortSwigger's): tags, event handlers, SVG and MathML,
+# attribute and URL breakouts, entities, template injection, and Markdown that would make links or markup.
+PAYLOADS = (Path(__file__).parent / "xss_payloads.txt").read_text(encoding="utf-8").splitlines()
+JOINED = " ".join(PAYLOADS)
+REAL = load_portfolio(ROOT / "data", material_icons())  # the payload data has the same records
+
+# Reports what a payload would have injected: handlers, script URLs, and elements the page has no business with.
+INJECTED = """() => {
+  const found = [];
+  for (const element of document.querySelectorAll("*")) {
+    for (const name of element.getAttributeNames()) {
+      const value = (element.getAttribute(name) || "").replace(/[\\s\\x00-\\x1f]/g, "").toLowerCase();
+      if (name.startsWith("on") || value.startsWith("javascript:") || value.startsWith("data:text")) {
+        found.push(`${element.tagName} ${name}=${value}`);
+      }
+    }
+  }
+  return found;
+}"""
+TAG_COUNTS = """() => {
+  const counts = {};
+  for (const element of document.querySelectorAll("*")) {
+    counts[element.localName] = (counts[element.localName] || 0) + 1;
+  }
+  return counts;
+}"""
+
+
+def put_payloads(data: Path) -> None:
+    """Every free-text field of every data file gets the payloads; ids, colours, icons and URLs stay valid."""
+    profile = yaml.safe_load((data / "profile.yml").read_text(encoding="utf-8"))
+    profile["about"] = PAYLOADS  # one paragraph each: each payload starts a Markdown paragraph
+    for link in profile["links"]:
+        link["name"] = JOINED
+    technologies = yaml.safe_load((data / "technologies.yml").read_text(encoding="utf-8"))
+    for technology in technologies:
+        technology["name"] = JOINED
+    projects = yaml.safe_load((data / "projects.yml").read_text(encoding="utf-8"))
+    for project in projects:
+        project.update(title=JOINED, summary=JOINED, challenges=[JOINED] * len(project.get("challenges", [])))
+    for name, value in (("profile", profile), ("technologies", technologies), ("projects", projects)):
+        (data / f"{name}.yml").write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The real site built strictly with the payloads in its data."""
+    project = copy_project(tmp_path_factory.mktemp("payloads") / "project")
+    put_payloads(project / "data")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    yield project / "site"
+    shutil.rmtree(project)
+
+
+@pytest.fixture(scope="module")
+def payload_server(payload_site: Path) -> Iterator[str]:
+    with GzipServer(payload_site) as server:
+        yield server.url.rstrip("/")
+
+
+def test_there_are_enough_payloads() -> None:
+    assert len(PAYLOADS) >= 30
+    assert len(set(PAYLOADS)) == len(PAYLOADS)
+
+
+def text(page: Page, selector: str) -> list[str]:
+    """The text of every element the selector matches, white space folded."""
+    return [" ".join(found.split()) for found in page.locator(selector).all_text_contents()]
+
+
+@pytest.mark.parametrize("bypass_csp", [True, False], ids=["escaping-alone", "with-csp"])
+def test_payloads_show_as_text_and_never_run(
+    browser: Browser, site: Path, server: str, payload_server: str, bypass_csp: bool
+) -> None:
+    context = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 1280, "height": 900})
+    violations = watch_csp(context)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in site_pages(site):
+        page.goto(f"{server}/{path}")
+        page.wait_for_load_state("load")
+        clean = page.evaluate(TAG_COUNTS)
+        page.goto(f"{payload_server}/{path}")
+        page.wait_for_load_state("load")
+        counts = page.evaluate(TAG_COUNTS)
+        # The same elements as the real site, but for the About paragraphs: nothing was added by a payload.
+        assert {tag: n for tag, n in counts.items() if tag != "p"} == {tag: n for tag, n in clean.items() if tag != "p"}
+        assert page.evaluate(INJECTED) == [], path
+        assert page.evaluate("typeof window.pwned") == "undefined", path
+        assert bypass_csp or csp_reports(page, violations) == [], path  # with the CSP bypassed, none comes
+        for title in page.locator(".md-social__link").all():
+            assert title.get_attribute("title") in (JOINED, REAL.profile.email)
+        assert "49" not in page.locator("body").inner_text(), path
+        for selector in (".pf-card__title", ".pf-card__summary", ".pf-card__challenges li", ".pf-badge"):
+            assert set(text(page, selector)) <= {JOINED}, (path, selector)
+
+    page.goto(f"{payload_server}/")
+    about = text(page, ".md-content article > p")
+    assert about[: len(PAYLOADS)] == PAYLOADS  # each payload its own paragraph of plain text
+    assert text(page, ".pf-badges .pf-badge") == [JOINED] * len(REAL.technologies)
+    page.goto(f"{payload_server}/projects/")
+    professional = [project for project in REAL.projects if project.kind == "professional"]
+    assert text(page, ".pf-card__title") == [JOINED] * len(professional)
+    assert text(page, ".pf-card__summary") == [JOINED] * len(professional)
+    assert text(page, ".pf-card__challenges li") == [JOINED] * sum(len(p.challenges) for p in professional)
+
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("onerror", delay=20)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    expect(results.first).to_contain_text("<img src=x onerror=alert(1)>")
+    assert page.evaluate(INJECTED) == []
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert bypass_csp or csp_reports(page, violations) == []
+    assert dialogs == []
+    context.close()
+
+
+def test_profile_text_placed_in_markdown_reads_as_written(browser: Browser, server: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{server}/")
+    link = page.locator('.md-content a[href="mailto:hello@viscarra.dev"]')  # {{ profile("email") }}, twice
+    expect(link).to_have_text("hello@viscarra.dev")
+    expect(page.locator(".md-content article > p").first).to_have_text(
+        "I’m a Salvadoran software engineer living in Canada. I enjoy tinkering with new technologies,"
+        " weightlifting and learning new things."
+    )
+    page.close()
