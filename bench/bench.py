@@ -27,7 +27,7 @@ from bench import lighthouse, variants
 from portfolio import load_portfolio
 from portfolio.icons import material_icons
 from tests.gzip_server import GzipServer
-from tests.helpers import MKDOCS_ENV, build, free_port, wait_until_served
+from tests.helpers import MKDOCS_ENV, build, mkdocs_serve
 
 SCALES = (10, 100, 1000)
 NEW_PROJECT = """
@@ -156,22 +156,12 @@ def fetch(url: str) -> str:
 
 def live_reload(project: Path, runs: int) -> list[float]:
     """Seconds from saving data/projects.yml under `mkdocs serve` to the Projects page serving the change."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/projects/"
     log = project.with_name("serve.log")
-    with log.open("wb") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, **MKDOCS_ENV},
-        )
     data = project / "data" / "projects.yml"
     original = data.read_text(encoding="utf-8")
     seconds = []
-    try:
-        wait_until_served(url, server, log)
+    with mkdocs_serve(project, log) as (_, base):
+        url = f"{base}projects/"
         for run in range(runs):
             progress(f"live reload {run + 1}/{runs}")
             time.sleep(1)  # let the server settle after the previous rebuild
@@ -182,9 +172,6 @@ def live_reload(project: Path, runs: int) -> list[float]:
                     raise RuntimeError(f"the change was not served within 60 s:\n{log.read_text()}")
                 time.sleep(0.01)
             seconds.append(time.perf_counter() - start)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     return seconds
 
 

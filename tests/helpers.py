@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +63,27 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path, log: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`mkdocs serve` of a project on a free loopback port, its output in log: (process, base URL)."""
+    port = free_port()
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **MKDOCS_ENV},
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_served(url, process, log)
+        yield process, url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 30) -> None:

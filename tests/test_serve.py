@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import mkdocs
-from helpers import free_port, wait_until_served
+from helpers import free_port, mkdocs_serve
 from playwright.sync_api import Browser, Page, expect
 
 NEW_PROJECT = """
@@ -26,24 +23,10 @@ NEW_PROJECT = """
 @pytest.fixture
 def served(project: Path, tmp_path: Path) -> Iterator[str]:
     """`mkdocs serve` on a copy of the project, on a free loopback port; yields its URL."""
-    port = free_port()
     log = tmp_path / "serve.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_until_served(url, process, log)
+    with mkdocs_serve(project, log) as (process, url):
         yield url
         assert process.poll() is None, log.read_text()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def edit(path: Path, old: str, new: str) -> None:

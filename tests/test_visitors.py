@@ -137,3 +137,31 @@ def test_structured_data_describes_the_owner_and_the_open_source_work(site: Path
 def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
     assert (site / "robots.txt").read_text() == f"User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n"
     assert sorted(site_pages(site)) == sorted(["", "projects/", "open-source/", "resume/", "404.html"])
+
+
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(total), 500);
+})"""
+
+
+def test_nothing_moves_while_a_page_loads_on_a_slow_phone(browser: Browser, server: str, site: Path) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)  # a slow network and CPU, as Lighthouse's mobile run simulates
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 90_000},
+    )
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    shifts = {}
+    for path in site_pages(site):
+        page.goto(f"{server}/{path}")
+        page.wait_for_load_state("networkidle")
+        shifts[path] = page.evaluate(LAYOUT_SHIFT)
+    context.close()
+    assert shifts == dict.fromkeys(shifts, 0)
