@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import typing
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,7 @@ from portfolio.icons import Icons, material_icons
 from portfolio.loader import load_portfolio
 from portfolio.model import Portfolio, Project, Technology
 
-KINDS = ("professional", "open-source")
+KINDS = typing.get_args(Project.model_fields["kind"].annotation)  # ("professional", "open-source")
 # Characters that start HTML, or Markdown syntax when a value is placed in a page (links, emphasis, code,
 # headings, lists (- + 1.), emoji shortcodes (:name:), attribute lists ({: }), tables): written as entities.
 _TEXT_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}()#+!|~-.:"})

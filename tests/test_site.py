@@ -73,12 +73,14 @@ def test_badge_has_icon_name_and_colour_class() -> None:
 
 def test_filter_adds_chips_and_badges_that_link_to_them() -> None:
     html = make_site().project_cards(filter=True)
-    assert '<div class="pf-filter" hidden>' in html
+    assert '<div class="pf-filter">' in html
     assert (
-        '<button type="button" class="pf-chip" data-tech="" aria-pressed="true">'
+        '<button type="button" class="pf-chip" data-tech="" aria-pressed="true" disabled>'
         'All <span class="pf-chip__count">1</span>' in html
     )
-    assert '<button type="button" class="pf-chip" data-tech="kubernetes" aria-pressed="false">Kubernetes' in html
+    assert (
+        '<button type="button" class="pf-chip" data-tech="kubernetes" aria-pressed="false" disabled>Kubernetes' in html
+    )
     assert '<a class="pf-badge pf-badge--kubernetes" href="?tech=kubernetes">' in html
     short = make_site().project_cards(details="projects.md")
     assert '<a class="pf-badge pf-badge--kubernetes" href="../projects.md?tech=kubernetes">' in short

@@ -1,10 +1,8 @@
 // Filters the project cards by technology: the chips above a card grid (overrides/fragments/cards.html)
 // show one technology's projects at a time. The choice lives in the URL (?tech=<id>), so a link can share
-// it, reload keeps it, and back and forward step through choices. Without JavaScript every card shows.
-// main.html loads this file in <head>, so that the chips show from the first paint: nothing moves later.
+// it, reload keeps it, and back and forward step through choices. Without JavaScript every card shows, and
+// the chips, which come disabled, only count.
 "use strict";
-
-document.documentElement.classList.add("pf-js");
 
 function setUpFilter() {
   const filter = document.querySelector(".pf-filter");
@@ -51,10 +49,9 @@ function setUpFilter() {
     filter.scrollIntoView({ block: "nearest" });
   });
   window.onpopstate = () => show(new URLSearchParams(location.search).get("tech") ?? "");
-  filter.hidden = false;
+  for (const chip of chips) chip.disabled = false;
   show(new URLSearchParams(location.search).get("tech") ?? "");
 }
 
-// Material's document$ (defined by its bundle, at the end of the page) emits each time a page is shown,
-// with or without instant navigation.
-document.addEventListener("DOMContentLoaded", () => document$.subscribe(setUpFilter));
+// Material's document$ emits each time a page is shown, with or without instant navigation.
+document$.subscribe(setUpFilter);
