@@ -8,7 +8,16 @@ from pathlib import Path
 import markdown
 import pytest
 
-from portfolio.csp import MARKER, PolicyError, apply_policy, inline_scripts, policy, script_hash, theme_scripts
+from portfolio.csp import (
+    MARKER,
+    PolicyError,
+    apply_policy,
+    inline_scripts,
+    policy,
+    script_elements,
+    script_hash,
+    theme_scripts,
+)
 from portfolio.links import LeavingLinks, leaves_site
 
 # A theme's templates (as Material's partials/javascripts/ are) and a page built from them.
@@ -139,3 +148,16 @@ def test_markdown_links_that_leave_the_site_tell_it_nothing() -> None:
     assert '<a href="mailto:me@example.com">c</a>' in html
     assert '<a href="https://example.org/" rel="noopener noreferrer">https://example.org/</a>' in html
     assert '<a href="https://example.net/" rel="me noopener noreferrer">d</a>' in html
+
+
+def test_the_quick_reading_finds_every_script_and_the_policy_trusts_only_the_whole_page(
+    allowed: list[re.Pattern[str]],
+) -> None:
+    assert script_elements(PAGE) == inline_scripts(PAGE)
+    commented = PAGE.replace("<p>x</p>", "<!-- <script>alert(1)</script> -->")
+    assert "alert(1)" in script_elements(commented)  # taken for a script by the quick reading...
+    assert policy(commented, allowed) == policy(PAGE, allowed)  # ...but a browser would not run it
+    hidden = PAGE.replace("<p>x</p>", "<!-- <script> --><script>alert(1)</script>")
+    with pytest.raises(PolicyError) as raised:
+        policy(hidden, allowed)
+    assert str(raised.value) == "an inline script: 'alert(1)'"
