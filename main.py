@@ -29,6 +29,7 @@ for name in [name for name in sys.modules if name.partition(".")[0] == "portfoli
 try:
     from portfolio import DataError, MacroError, Site, csp
     from portfolio.links import LeavingLinks
+    from portfolio.rawhtml import MacroHtml
 except ImportError as error:
     raise PluginError(f"main.py: cannot import the portfolio package: {error}") from error
 
@@ -73,6 +74,9 @@ def define_env(env) -> None:
         for name in Site.MACROS:
             env.macro(lambda *args, **kwargs: "", name)
         return
+    extensions = env.conf["markdown_extensions"]
+    extensions[:] = [extension for extension in extensions if not isinstance(extension, MacroHtml)]
+    extensions.append(site.markdown_extension)
     for name, macro in site.macros().items():
         env.macro(macro, name)
     env.conf["extra"]["social"] = site.social()

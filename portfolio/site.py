@@ -16,6 +16,7 @@ from portfolio.errors import MacroError
 from portfolio.icons import Icons, material_icons
 from portfolio.loader import load_portfolio
 from portfolio.model import Portfolio, Project, Technology
+from portfolio.rawhtml import MacroHtml
 
 KINDS = typing.get_args(Project.model_fields["kind"].annotation)  # ("professional", "open-source")
 # Characters that start HTML, or Markdown syntax when a value is placed in a page (links, emphasis, code,
@@ -47,6 +48,7 @@ class Site:
             lstrip_blocks=True,
         )
         self.jinja.globals["icon"] = icons.svg
+        self.markdown_extension = MacroHtml()  # main.py adds it to the site's Markdown extensions
 
     @classmethod
     def load(cls, root: Path, page_url: Callable[[str], str] = lambda page: page, site_url: str = "/") -> Site:
@@ -235,8 +237,7 @@ class Site:
         return technologies[id]
 
     def _render(self, template: str, **context: object) -> Markup:
-        html = self.jinja.get_template(template).render(**context)
-        return Markup(html.strip())  # noqa: S704 (rendered with autoescape)
+        return self.markdown_extension.keep(self.jinja.get_template(template).render(**context).strip())
 
 
 def _did_you_mean(wanted: str, known: list[str]) -> str:
