@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from portfolio.colour import text_colour
 from portfolio.errors import MacroError
-from portfolio.icons import Icons, material_icons
+from portfolio.icons import Icons, Sprite, material_icons
 from portfolio.loader import load_portfolio
 from portfolio.model import Portfolio, Project, Technology
 from portfolio.rawhtml import MacroHtml
@@ -47,7 +47,8 @@ class Site:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.jinja.globals["icon"] = icons.svg
+        self.icons = icons
+        self.blocks = 0  # how many blocks of HTML the macros have written: each has its own icon symbols
         self.markdown_extension = MacroHtml()  # main.py adds it to the site's Markdown extensions
 
     @classmethod
@@ -237,7 +238,10 @@ class Site:
         return technologies[id]
 
     def _render(self, template: str, **context: object) -> Markup:
-        return self.markdown_extension.keep(self.jinja.get_template(template).render(**context).strip())
+        self.blocks += 1
+        icon = Sprite(self.icons, f"pf-icons-{self.blocks}")
+        html = self.jinja.get_template(template).render(icon=icon, **context)
+        return self.markdown_extension.keep(html.strip())
 
 
 def _did_you_mean(wanted: str, known: list[str]) -> str:

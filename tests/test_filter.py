@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, build
 from gzip_server import GzipServer
@@ -170,4 +171,24 @@ def test_the_filter_works_with_instant_navigation(browser: Browser, project: Pat
         assert page.url.endswith("/projects/?tech=csharp")
         page.go_back()
         assert shown(page) == [project.id for project in PROFESSIONAL]
+        page.close()
+
+
+def test_an_icon_shown_again_draws_while_the_card_that_holds_it_is_hidden(browser: Browser, project: Path) -> None:
+    data = project / "data" / "projects.yml"
+    projects = yaml.safe_load(data.read_text(encoding="utf-8"))
+    for record in projects:  # every project uses Kubernetes: the first card draws its icon, the others show it
+        record["technologies"] = list(dict.fromkeys(["kubernetes", *record.get("technologies", [])]))
+    data.write_text(yaml.safe_dump(projects, allow_unicode=True), encoding="utf-8")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    with GzipServer(project / "site") as server:
+        page = browser.new_page()
+        page.goto(f"{server.url}projects/")
+        chip(page, "C#").click()
+        assert PROFESSIONAL[0].id not in shown(page)  # the card that draws the icon is hidden
+        badge = page.locator(".pf-card:visible .pf-badge--kubernetes svg").first
+        assert badge.locator("use").count() == 1
+        size = badge.evaluate("svg => svg.getBBox().width * svg.getBBox().height")
+        assert size > 0  # nothing is drawn when the reference is broken
         page.close()
