@@ -13,7 +13,8 @@ COLOUR = rf"^#[0-9A-Fa-f]{{6}}{END}"
 ICON = rf"^[a-z0-9-]+(/[a-z0-9-]+)+{END}"
 # Characters a link may not hold: white space and control characters; quotes, angle brackets and backticks
 # (they end an HTML attribute or a Markdown link); backslashes (browsers read /\host as //host).
-_NOT_IN_URL = r"\s\x00-\x1f\x7f\\\"'<>`"
+# The double quote is written \x22: JSON Schema's regular expressions (ECMA-262, Unicode mode) refuse \".
+_NOT_IN_URL = r"\s\x00-\x1f\x7f\\\x22'<>`"
 URL = (
     rf"^(https?://[^{_NOT_IN_URL}/?#]+[^{_NOT_IN_URL}]*"
     r"|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
