@@ -6,27 +6,29 @@ import difflib
 import typing
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+import msgspec
+from msgspec import inspect
 
 from portfolio.errors import DataError
 from portfolio.icons import Icons
-from portfolio.model import PATTERN_HINTS, Link, Portfolio, Profile, Project, Technology
+from portfolio.model import PATTERN_HINTS, Link, Portfolio, Profile, Project, Record, Technology
 from portfolio.yamlfile import Loc, YamlFile, read_yaml
 
 # Each data file: the record it holds, and whether it holds a list of them.
-DATA_FILES: dict[str, tuple[type[BaseModel], bool]] = {
+DATA_FILES: dict[str, tuple[type[Record], bool]] = {
     "profile": (Profile, False),
     "technologies": (Technology, True),
     "projects": (Project, True),
 }
 
-_EXPECTED = {
-    "string_type": "text",
-    "bool_type": "true or false",
-    "int_type": "a whole number",
-    "list_type": "a list",
-    "model_type": "a mapping of fields",
-    "dict_type": "a mapping of fields",
+# What a value of each kind is called in a message, and the Python type YAML gives it.
+_EXPECTED: dict[type[inspect.Type], tuple[str, type]] = {
+    inspect.StrType: ("text", str),
+    inspect.BoolType: ("true or false", bool),
+    inspect.IntType: ("a whole number", int),
+    inspect.ListType: ("a list", list),
+    inspect.StructType: ("a mapping of fields", dict),
+    inspect.DictType: ("a mapping of fields", dict),
 }
 
 Records = list[tuple[Loc, typing.Any]]
@@ -57,7 +59,7 @@ def load_portfolio(data_dir: Path, icons: Icons) -> Portfolio:
     )
 
 
-def _validate(file: YamlFile, model: type[BaseModel], many: bool) -> Records:
+def _validate(file: YamlFile, model: type[Record], many: bool) -> Records:
     """The valid records of a file, each with its place; problems for the others."""
     if file.problems:
         return []
@@ -69,58 +71,80 @@ def _validate(file: YamlFile, model: type[BaseModel], many: bool) -> Records:
     for index, item in items:
         loc: Loc = () if index is None else (index,)
         try:
-            records.append((loc, model.model_validate(item)))
-        except ValidationError as error:
-            details = error.errors()
-            messages = [(_where(d), _message(d, model)) for d in details]
-            for detail, (where, message) in zip(details, messages, strict=True):
-                if not _explained_by_typo(where, message, messages):
-                    # A field name that is not text: the line of that name, as YAML wrote it, if it reads the same.
-                    key = (*loc, *where, str(detail["input"])) if detail["type"] == "invalid_key" else (*loc, *where)
-                    file.problem((*loc, *where), message, line=file.line(key))
+            records.append((loc, msgspec.convert(item, model, strict=True)))
+        except msgspec.ValidationError as error:  # it stops at the first problem: find them all
+            found = len(file.problems)
+            _check(file, item, model, loc)
+            if len(file.problems) == found:  # a problem the checks do not word: msgspec's own message
+                file.problem(loc, str(error))
     return records
 
 
-def _where(detail: typing.Any) -> Loc:
-    """Where a validation error stands; a field name that is not text stands for its mapping."""
-    loc = tuple(detail["loc"])
-    return loc[:-1] if detail["type"] == "invalid_key" else loc
+def _check(file: YamlFile, value: typing.Any, kind: typing.Any, loc: Loc) -> None:
+    """Report each problem of a value that should be of the given type, at its place, in the owner's terms."""
+    try:
+        msgspec.convert(value, kind, strict=True)
+        return
+    except msgspec.ValidationError:
+        pass
+    info = inspect.type_info(kind)
+    info = info.type if isinstance(info, inspect.Metadata) else info
+    if isinstance(info, inspect.UnionType):  # an optional value, X | None, that is not None
+        _check(file, value, _inner(kind), loc)
+    elif isinstance(info, inspect.LiteralType):
+        file.problem(loc, f"must be one of {_one_of(typing.get_args(_bare(kind)))}; found {_describe(value)}")
+    elif type(info) in _EXPECTED and type(value) is not _EXPECTED[type(info)][1]:
+        found = "nothing: write a value (quoted if it starts with #)" if value is None else _describe(value)
+        file.problem(loc, f"expected {_EXPECTED[type(info)][0]}, found {found}")
+    elif isinstance(info, inspect.StructType):
+        _check_fields(file, value, info.cls, loc)
+    elif isinstance(info, inspect.ListType):
+        for index, item in enumerate(value):
+            _check(file, item, _inner(kind), (*loc, index))
+        if info.min_length and len(value) < info.min_length:
+            file.problem(loc, f"must list at least {info.min_length} item(s)")
+    elif isinstance(info, inspect.StrType) and info.pattern in PATTERN_HINTS:
+        file.problem(loc, f"{PATTERN_HINTS[info.pattern]}; found {value!r}")
+    elif isinstance(info, inspect.StrType):  # too short, or not matching \S
+        file.problem(loc, "must not be empty")
 
 
-def _explained_by_typo(where: Loc, message: str, messages: list[tuple[Loc, str]]) -> bool:
-    """Whether a missing field is the one an unknown field beside it is a typo of."""
-    if not message.startswith("missing required field"):
-        return False
-    typo = f"(did you mean '{where[-1]}'?)"
-    return any(other[:-1] == where[:-1] and text.endswith(typo) for other, text in messages)
+def _check_fields(file: YamlFile, mapping: dict[typing.Any, typing.Any], model: type[Record], loc: Loc) -> None:
+    """Report unknown and missing fields of a record, and the problems of each field it has."""
+    fields = {field.name: field for field in msgspec.structs.fields(model)}
+    typos: set[str] = set()
+    for name, value in mapping.items():
+        if not isinstance(name, str):  # the line of that name, as YAML wrote it, if it reads the same
+            message = f"field names must be text, found {_describe(name)}: write a field name such as 'title'"
+            file.problem(loc, message, line=file.line((*loc, str(name))))
+        elif name not in fields:
+            close = difflib.get_close_matches(name, sorted(fields), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(sorted(fields))
+            file.problem((*loc, name), f"unknown field '{name}' ({hint})")
+            typos.update(close)
+        else:
+            _check(file, value, fields[name].type, (*loc, name))
+    for name, field in fields.items():
+        if field.required and name not in mapping and name not in typos:  # a typo's field is not missing twice
+            file.problem((*loc, name), f"missing required field '{name}': add it")
 
 
-def _message(detail: typing.Any, model: type[BaseModel]) -> str:
-    """What went wrong with one value, and how to fix it, in the owner's terms."""
-    error, found, loc = detail["type"], detail.get("input"), tuple(detail["loc"])
-    context = detail.get("ctx", {})
-    if error == "invalid_key":
-        return f"field names must be text, found {_describe(found)}: write a field name such as 'title'"
-    if error == "missing":
-        return f"missing required field '{loc[-1]}': add it"
-    if error == "extra_forbidden":
-        allowed = sorted(_model_at(model, loc[:-1]).model_fields)
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
-        return f"unknown field '{loc[-1]}' ({hint})"
-    if error == "string_pattern_mismatch" and context["pattern"] in PATTERN_HINTS:
-        return f"{PATTERN_HINTS[context['pattern']]}; found {found!r}"
-    if error in ("string_pattern_mismatch", "string_too_short"):
-        return "must not be empty"
-    if error == "too_short":
-        return f"must list at least {context['min_length']} item(s)"
-    if error == "literal_error":
-        return f"must be one of {context['expected']}; found {_describe(found)}"
-    if error in _EXPECTED and found is None:
-        return f"expected {_EXPECTED[error]}, found nothing: write a value (quoted if it starts with #)"
-    if error in _EXPECTED:
-        return f"expected {_EXPECTED[error]}, found {_describe(found)}"
-    return detail["msg"]
+def _bare(kind: typing.Any) -> typing.Any:
+    """A type without the Annotated around it."""
+    while typing.get_origin(kind) is typing.Annotated:
+        kind = typing.get_args(kind)[0]
+    return kind
+
+
+def _inner(kind: typing.Any) -> typing.Any:
+    """The type inside list[X] or X | None."""
+    return next(arg for arg in typing.get_args(_bare(kind)) if arg is not type(None))
+
+
+def _one_of(values: tuple[object, ...]) -> str:
+    """'a', 'b' or 'c'."""
+    *first, last = (repr(value) for value in values)
+    return f"{', '.join(first)} or {last}" if first else last
 
 
 def _describe(value: object) -> str:
@@ -137,24 +161,6 @@ def _describe(value: object) -> str:
     if isinstance(value, list):
         return "a list"
     return f"a {type(value).__name__} ({value})"
-
-
-def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel]:
-    """The model whose fields stand at loc inside a record of the given model."""
-    for part in loc:
-        if isinstance(part, str):
-            annotation = model.model_fields[part].annotation
-            model = next(arg for arg in _flatten(annotation) if _is_model(arg))
-    return model
-
-
-def _flatten(kind: typing.Any) -> list[typing.Any]:
-    args = typing.get_args(kind)
-    return [kind] if not args else [leaf for arg in args for leaf in _flatten(arg)]
-
-
-def _is_model(kind: typing.Any) -> bool:
-    return isinstance(kind, type) and issubclass(kind, BaseModel)
 
 
 def _check_unique_ids(file: YamlFile, records: Records) -> None:

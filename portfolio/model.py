@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from msgspec import Meta, Struct
 
-SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-COLOUR = r"^#[0-9A-Fa-f]{6}$"
-ICON = r"^[a-z0-9-]+(/[a-z0-9-]+)+$"
+# The end of the text: Python's $ also matches before a final line break, (?!\n) rules that out (as JSON Schema does).
+END = r"$(?!\n)"
+SLUG = rf"^[a-z0-9]+(-[a-z0-9]+)*{END}"
+COLOUR = rf"^#[0-9A-Fa-f]{{6}}{END}"
+ICON = rf"^[a-z0-9-]+(/[a-z0-9-]+)+{END}"
 # Characters a link may not hold: white space and control characters; quotes, angle brackets and backticks
 # (they end an HTML attribute or a Markdown link); backslashes (browsers read /\host as //host).
-_NOT_IN_URL = r"\s\x00-\x1f\x7f\\\"'<>`"
+# The double quote is written \x22: JSON Schema's regular expressions (ECMA-262, Unicode mode) refuse \".
+_NOT_IN_URL = r"\s\x00-\x1f\x7f\\\x22'<>`"
 URL = (
     rf"^(https?://[^{_NOT_IN_URL}/?#]+[^{_NOT_IN_URL}]*"
     r"|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
-    rf"|/([^{_NOT_IN_URL}/][^{_NOT_IN_URL}]*)?)$"
+    rf"|/([^{_NOT_IN_URL}/][^{_NOT_IN_URL}]*)?){END}"
 )
-EMAIL = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
+EMAIL = rf"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+{END}"
 
 # What to tell the owner when a value does not match one of the patterns above.
 PATTERN_HINTS = {
@@ -32,18 +35,16 @@ PATTERN_HINTS = {
     EMAIL: "must be an email address, such as 'me@example.com'",
 }
 
-Slug = Annotated[str, Field(pattern=SLUG)]
-Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
-Colour = Annotated[str, Field(pattern=COLOUR)]
-Icon = Annotated[str, Field(pattern=ICON)]
-Url = Annotated[str, Field(pattern=URL)]
-Email = Annotated[str, Field(pattern=EMAIL)]
+Slug = Annotated[str, Meta(pattern=SLUG)]
+Text = Annotated[str, Meta(min_length=1, pattern=r"\S")]
+Colour = Annotated[str, Meta(pattern=COLOUR)]
+Icon = Annotated[str, Meta(pattern=ICON)]
+Url = Annotated[str, Meta(pattern=URL)]
+Email = Annotated[str, Meta(pattern=EMAIL)]
 
 
-class Record(BaseModel):
-    """A record of a data file: strict types, no unknown fields, immutable."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+class Record(Struct, frozen=True, forbid_unknown_fields=True):
+    """A record of a data file: no unknown fields, immutable (the loader converts with strict types)."""
 
 
 class Link(Record):
@@ -57,7 +58,7 @@ class Link(Record):
 class Profile(Record):
     """The owner: data/profile.yml."""
 
-    about: list[Text] = Field(min_length=1, description="Paragraphs about the owner.")
+    about: Annotated[list[Text], Meta(min_length=1, description="Paragraphs about the owner.")]
     email: Email
     links: list[Link] = []
 
@@ -67,9 +68,9 @@ class Technology(Record):
 
     id: Slug
     name: Text
-    icon: Icon = Field(description="A Material bundled icon, such as simple/kubernetes.")
-    colour: Colour = Field(description="The brand colour, as #rrggbb.")
-    group: Text | None = Field(default=None, description="The résumé lists technologies by group.")
+    icon: Annotated[Icon, Meta(description="A Material bundled icon, such as simple/kubernetes.")]
+    colour: Annotated[Colour, Meta(description="The brand colour, as #rrggbb.")]
+    group: Annotated[Text | None, Meta(description="The résumé lists technologies by group.")] = None
     link: Url | None = None
 
 
@@ -80,16 +81,14 @@ class Project(Record):
     title: Text
     kind: Literal["professional", "open-source"]
     summary: Text
-    technologies: list[Text] = Field(default=[], description="Ids from technologies.yml.")
+    technologies: Annotated[list[Text], Meta(description="Ids from technologies.yml.")] = []
     challenges: list[Text] = []
     repository: Url | None = None
-    featured: bool = Field(default=False, description="Shown on the home page.")
+    featured: Annotated[bool, Meta(description="Shown on the home page.")] = False
 
 
-class Portfolio(BaseModel):
+class Portfolio(Struct, frozen=True):
     """Everything in data/, validated and cross-checked."""
-
-    model_config = ConfigDict(frozen=True)
 
     profile: Profile
     technologies: dict[str, Technology]

@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from pydantic import TypeAdapter
+import msgspec
 
 from portfolio.loader import DATA_FILES
 
@@ -17,7 +17,7 @@ def schemas() -> dict[str, str]:
     """Each data file's schema as JSON text, by file name."""
     texts = {}
     for name, (model, many) in DATA_FILES.items():
-        schema = TypeAdapter(list[model] if many else model).json_schema()
+        schema = msgspec.json.schema(list[model] if many else model)
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"data/{name}.yml"} | schema
         texts[f"{name}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     return texts

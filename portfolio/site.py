@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import msgspec
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -18,7 +19,7 @@ from portfolio.loader import load_portfolio
 from portfolio.model import Portfolio, Project, Technology
 from portfolio.rawhtml import MacroHtml
 
-KINDS = typing.get_args(Project.model_fields["kind"].annotation)  # ("professional", "open-source")
+KINDS = typing.get_args(typing.get_type_hints(Project)["kind"])  # ("professional", "open-source")
 # Characters that start HTML, or Markdown syntax when a value is placed in a page (links, emphasis, code,
 # headings, lists (- + 1.), emoji shortcodes (:name:), attribute lists ({: }), tables): written as entities.
 _TEXT_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}()#+!|~-.:"})
@@ -207,7 +208,7 @@ class Site:
     def _text_fields(self) -> dict[str, list[str]]:
         """The profile's fields that hold text or a list of texts."""
         fields = {}
-        for name, value in self.portfolio.profile:
+        for name, value in msgspec.structs.asdict(self.portfolio.profile).items():
             texts = [value] if isinstance(value, str) else value
             if isinstance(texts, list) and all(isinstance(text, str) for text in texts):
                 fields[name] = texts
