@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -29,12 +30,21 @@ class Icons:
         close = difflib.get_close_matches(tail, candidates, n=1)
         return f"{head}/{close[0]}" if close else None
 
-    def drawing(self, name: str) -> tuple[str, str]:
+    def drawing(self, name: str) -> tuple[str, Markup]:
         """The icon's viewBox and what it draws: the inside of its SVG file."""
         return _read_svg(self._path(name))
 
     def _path(self, name: str) -> Path:
         return self.root / f"{name}.svg"
+
+
+@dataclass(frozen=True)
+class Icon:
+    """An icon where it is used: its id, its viewBox, and its drawing if this use draws it (else it shows it)."""
+
+    id: str
+    view_box: str
+    drawing: Markup | None
 
 
 class Sprite:
@@ -50,16 +60,12 @@ class Sprite:
         self.prefix = prefix
         self.drawn: set[str] = set()
 
-    def __call__(self, name: str) -> Markup:
-        """The icon as inline SVG, hidden from screen readers (its label is beside it)."""
+    def __call__(self, name: str) -> Icon:
+        """The icon called name ('set/name'), at this use in the block."""
         view_box, drawing = self.icons.drawing(name)
-        svg = f'<svg aria-hidden="true" focusable="false" viewBox="{view_box}"'
-        drawn = f"{self.prefix}-{name.replace('/', '-')}"  # icon names are checked against ICON: safe in HTML
-        if drawn in self.drawn:
-            return Markup(f'{svg}><use href="#{drawn}"/></svg>')  # noqa: S704 (no text from data but the name)
-        self.drawn.add(drawn)
-        # Trusted markup: the drawing comes from an SVG file that ships with Material, not from data.
-        return Markup(f'{svg} id="{drawn}">{drawing}</svg>')  # noqa: S704
+        icon = Icon(f"{self.prefix}-{name.replace('/', '-')}", view_box, None if name in self.drawn else drawing)
+        self.drawn.add(name)
+        return icon
 
 
 _SVG = re.compile(r"<svg\b([^>]*)>(.*)</svg>", re.S)
@@ -67,12 +73,12 @@ _VIEW_BOX = re.compile(r'\sviewBox="([^"]*)"')
 
 
 @cache
-def _read_svg(path: Path) -> tuple[str, str]:
+def _read_svg(path: Path) -> tuple[str, Markup]:
     svg = _SVG.fullmatch(path.read_text(encoding="utf-8").strip())
     view_box = _VIEW_BOX.search(svg.group(1)) if svg else None
     if not (svg and view_box):
         raise ValueError(f"{path}: not an SVG icon with a viewBox")
-    return view_box.group(1), svg.group(2)
+    return view_box.group(1), Markup(svg.group(2))  # noqa: S704 (trusted: a file that ships with Material)
 
 
 def material_icons() -> Icons:

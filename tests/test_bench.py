@@ -10,6 +10,7 @@ from conftest import ROOT
 ROWS = [
     "a. Overhead",
     "a. Overhead of mkdocs-macros alone",
+    "a. Overhead of the portfolio alone",
     "b. Scale: 10 projects",
     "b. Scale: 100 projects",
     "b. Scale: 1,000 projects",

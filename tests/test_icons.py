@@ -7,21 +7,31 @@ import re
 from conftest import ROOT
 
 from portfolio import Site
-from portfolio.icons import Sprite, material_icons
+from portfolio.icons import Icon, Sprite, material_icons
 
 ICONS = material_icons()
 
 
-def test_an_icon_is_drawn_once_in_a_block_and_shown_again_from_there() -> None:
+def test_an_icon_is_drawn_at_its_first_use_in_a_block_and_shown_again_after() -> None:
     icon = Sprite(ICONS, "pf-icons-7")
     first, again, other = icon("simple/kubernetes"), icon("simple/kubernetes"), icon("simple/go")
     view_box, drawing = ICONS.drawing("simple/kubernetes")
     assert view_box == "0 0 24 24"
     assert drawing.startswith("<path d=")
-    svg = '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24"'
-    assert first == f'{svg} id="pf-icons-7-simple-kubernetes">{drawing}</svg>'
-    assert again == f'{svg}><use href="#pf-icons-7-simple-kubernetes"/></svg>'
-    assert 'id="pf-icons-7-simple-go"' in other
+    assert first == Icon("pf-icons-7-simple-kubernetes", "0 0 24 24", drawing)
+    assert again == Icon("pf-icons-7-simple-kubernetes", "0 0 24 24", None)
+    assert other.drawing is not None
+
+
+def test_a_badge_draws_its_icon_or_shows_the_one_drawn_before() -> None:
+    html = Site.load(ROOT).project_cards(kind="open-source")
+    svg = '<span class="twemoji"><svg aria-hidden="true" focusable="false" viewBox="0 0 24 24"'
+    drawn = re.findall(rf'{svg} id="([^"]+)"><path d="[^"]+"/></svg></span>', html)
+    shown = re.findall(rf'{svg}><use href="#([^"]+)"/></svg></span>', html)
+    assert drawn
+    assert shown
+    assert set(shown) <= set(drawn)
+    assert len(drawn) + len(shown) == html.count('class="twemoji"')
 
 
 def test_blocks_on_a_page_never_share_an_icon_id() -> None:
