@@ -2,9 +2,10 @@
 
 A block of HTML on lines of its own, between blank lines, is a raw HTML block to Markdown: md_in_html parses
 it tag by tag to find where it ends, then stashes it, to be put back unchanged after the Markdown is done.
-For a macro's block that parsing finds nothing new (the macros wrote the HTML, whole and balanced), yet it is
-most of the time a large page takes. So the blocks are stashed here, just before Markdown's own raw-HTML step
-and just after MkDocs has read their ids for checking links to anchors: the page is the same, made sooner.
+For a macro's block that parsing finds nothing new (the macros wrote the HTML, whole and balanced), yet it took
+a fifth of the build of 1,000 projects. So the blocks are stashed here, just before Markdown's own raw-HTML
+step (priority 20) and just after MkDocs has read their ids for checking links to anchors (its
+"mkdocs_raw_html" step, 21): the page is the same, made sooner.
 """
 
 from __future__ import annotations

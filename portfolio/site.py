@@ -49,7 +49,7 @@ class Site:
             lstrip_blocks=True,
         )
         self.icons = icons
-        self.blocks = 0  # how many blocks of HTML the macros have written: each has its own icon symbols
+        self.blocks = 0  # how many blocks of HTML the macros have written: each draws its own icons
         self.markdown_extension = MacroHtml()  # main.py adds it to the site's Markdown extensions
 
     @classmethod
