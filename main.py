@@ -79,6 +79,7 @@ def define_env(env) -> None:
     extensions.append(site.markdown_extension)
     for name, macro in site.macros().items():
         env.macro(macro, name)
+    env.conf["site_description"] = site.portfolio.profile.summary  # pages without a description of their own
     env.conf["extra"]["social"] = site.social()
     env.conf["extra"]["structured_data"] = site.structured_data()
     env.variables["portfolio_stylesheet"] = site.stylesheet()

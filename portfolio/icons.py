@@ -11,6 +11,9 @@ from pathlib import Path
 import material
 from markupsafe import Markup
 
+# Material's icon sets, brand logos first: where a name is in several, the first is suggested.
+ICON_SETS = ("simple", "fontawesome/brands", "material", "octicons", "fontawesome/regular", "fontawesome/solid")
+
 
 class Icons:
     """The icon sets under one folder, such as material/templates/.icons."""
@@ -23,8 +26,14 @@ class Icons:
         return self._path(name).is_file()
 
     def suggest(self, name: str) -> str | None:
-        """The bundled icon name closest to a missing one, if any is close."""
+        """The bundled icon most likely meant by a missing one: the same name (or one ending in it, as
+        language-csharp ends in csharp) in any set, brand sets first; else the closest name in its own set."""
         head, _, tail = name.rpartition("/")
+        for pattern in (f"{tail}.svg", f"*-{tail}.svg"):
+            for icon_set in ICON_SETS:
+                found = sorted(path.stem for path in (self.root / icon_set).glob(pattern))
+                if found:
+                    return f"{icon_set}/{found[0]}"
         folder = self.root / head
         candidates = [path.stem for path in folder.glob("*.svg")] if folder.is_dir() else []
         close = difflib.get_close_matches(tail, candidates, n=1)

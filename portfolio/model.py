@@ -56,11 +56,27 @@ class Link(Record):
 
 
 class Profile(Record):
-    """The owner: data/profile.yml."""
+    """The owner: data/profile.yml. Optional fields left out are left off the site."""
 
-    about: Annotated[list[Text], Meta(min_length=1, description="Paragraphs about the owner.")]
+    about: Annotated[list[Text], Meta(min_length=1, description="Paragraphs about the owner: the home page.")]
     email: Email
     links: list[Link] = []
+    name: Annotated[Text | None, Meta(description="The owner's name: the home page's and the résumé's heading.")] = None
+    headline: Annotated[Text | None, Meta(description="A role, such as 'Software engineer'.")] = None
+    location: Annotated[Text | None, Meta(description="Where the owner lives or works, such as 'Canada'.")] = None
+    description: Annotated[
+        Text | None,
+        Meta(description="One or two sentences for search results and link previews; else the first of about."),
+    ] = None
+    projects_intro: Annotated[Text | None, Meta(description="The sentence above the Projects page's cards.")] = None
+    open_source_intro: Annotated[Text | None, Meta(description="The sentence above the Open source page's cards.")] = (
+        None
+    )
+
+    @property
+    def summary(self) -> str:
+        """The site's description: the description field, else the first paragraph about the owner."""
+        return self.description or self.about[0]
 
 
 class Technology(Record):

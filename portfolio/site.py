@@ -88,6 +88,8 @@ class Site:
             and (technology is None or technology in project.technologies)
             and (featured is None or project.featured == featured)
         ]
+        if not projects:
+            raise MacroError(_no_project(kind=kind, technology=technology, featured=featured))
         return self._cards(projects, details, level, filter=filter)
 
     def project_card(self, id: str, *, details: str | None = None, level: int = 2) -> Markup:  # noqa: A002
@@ -104,10 +106,14 @@ class Site:
 
     def tech_badges(self) -> Markup:
         """Every technology's badge, in data order."""
+        if not self.portfolio.technologies:
+            raise MacroError(
+                "tech_badges() has no technology to show: add one to data/technologies.yml, or remove the call"
+            )
         return self._render("badges.html", technologies=list(self.portfolio.technologies.values()))
 
     def profile(self, field: str) -> Markup:
-        """A text value of data/profile.yml; a list of texts comes out as paragraphs."""
+        """A text value of data/profile.yml; a list of texts comes out as paragraphs, a field left out as nothing."""
         fields = self._text_fields()
         if field not in fields:
             raise MacroError(f"profile: unknown text field '{field}'{_did_you_mean(field, list(fields))}")
@@ -142,6 +148,8 @@ class Site:
         return {
             "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
             "basics": {
+                **({"name": profile.name} if profile.name else {}),
+                **({"label": profile.headline} if profile.headline else {}),
                 "email": profile.email,
                 "url": self.site_url,
                 "summary": " ".join(profile.about),
@@ -186,6 +194,9 @@ class Site:
             "@type": "Person",
             **owner,
             "url": site_url,
+            **({"name": profile.name} if profile.name else {}),
+            **({"jobTitle": profile.headline} if profile.headline else {}),
+            **({"homeLocation": {"@type": "Place", "name": profile.location}} if profile.location else {}),
             "email": f"mailto:{profile.email}",
             "description": " ".join(profile.about),
             "sameAs": [link.url for link in profile.links],
@@ -209,7 +220,7 @@ class Site:
         """The profile's fields that hold text or a list of texts."""
         fields = {}
         for name, value in msgspec.structs.asdict(self.portfolio.profile).items():
-            texts = [value] if isinstance(value, str) else value
+            texts = [] if value is None else [value] if isinstance(value, str) else value
             if isinstance(texts, list) and all(isinstance(text, str) for text in texts):
                 fields[name] = texts
         return fields
@@ -243,6 +254,24 @@ class Site:
         icon = Sprite(self.icons, f"pf-icons-{self.blocks}")
         html = self.jinja.get_template(template).render(icon=icon, **context)
         return self.markdown_extension.keep(html.strip())
+
+
+def _no_project(**selection: str | bool | None) -> str:
+    """What to do when project_cards selects no project: the call as the page wrote it, and how to fill it."""
+    given = {name: value for name, value in selection.items() if value is not None}
+    call = ", ".join(
+        f"{name}={str(value).lower() if isinstance(value, bool) else repr(value)}" for name, value in given.items()
+    )
+    fixes = {
+        "kind": f"add a project of kind: {given.get('kind')}",
+        "technology": f"list '{given.get('technology')}' in a project's technologies",
+        "featured": "mark a project featured: true" if given.get("featured") else "leave a project unfeatured",
+    }
+    fix = " and ".join(fixes[name] for name in given) or "add a project"
+    return (
+        f"project_cards({call}) selects no project: {fix} in data/projects.yml,"
+        " or remove the call (or its page from nav in mkdocs.yml)"
+    )
 
 
 def _did_you_mean(wanted: str, known: list[str]) -> str:

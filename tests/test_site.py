@@ -100,8 +100,7 @@ def test_resume_lists_technologies_by_group() -> None:
 def test_cards_select_by_kind_technology_and_featured() -> None:
     site = make_site(featured=True)
     assert 'id="platform"' in site.project_cards(kind="professional", technology="kubernetes", featured=True)
-    assert 'id="platform"' not in site.project_cards(kind="open-source")
-    assert 'id="platform"' not in site.project_cards(featured=False)
+    assert 'id="platform"' in site.project_cards()
 
 
 @pytest.mark.parametrize(
@@ -125,6 +124,17 @@ def test_cards_select_by_kind_technology_and_featured() -> None:
         ),
         (lambda site: site.profile("emial"), "profile: unknown text field 'emial' (did you mean 'email'?)"),
         (lambda site: site.project_cards(level=7), "project cards: level must be 2, 3 or 4, not 7"),
+        (
+            lambda site: site.project_cards(featured=True, details="projects.md"),
+            "project_cards(featured=true) selects no project: mark a project featured: true in data/projects.yml,"
+            " or remove the call (or its page from nav in mkdocs.yml)",
+        ),
+        (
+            lambda site: site.project_cards(kind="open-source", technology="kubernetes"),
+            "project_cards(kind='open-source', technology='kubernetes') selects no project: add a project of kind:"
+            " open-source and list 'kubernetes' in a project's technologies in data/projects.yml,"
+            " or remove the call (or its page from nav in mkdocs.yml)",
+        ),
     ],
 )
 def test_macro_misuse_names_the_macro_and_the_value(call, message) -> None:
