@@ -1,8 +1,8 @@
 """MkDocs hook for the benchmark: save each page's Markdown as the macros left it, in captured/ beside mkdocs.yml.
 
 It runs after the macros plugin (hooks come after plugins), so a page saved here is plain Markdown that
-Material builds into the same HTML without mkdocs-macros. `extra.json` keeps the `extra` settings that
-main.py fills in (the footer's links).
+Material builds into the same HTML without mkdocs-macros. `settings.json` keeps the settings that main.py
+fills in from the data (`extra`, with the footer's links, and `site_description`).
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the `extra` settings as main.py left them."""
-    _captured(config).joinpath("extra.json").write_text(json.dumps(dict(config["extra"])), encoding="utf-8")
+    """Write the settings that main.py fills in, as it left them."""
+    settings = {"extra": dict(config["extra"]), "site_description": config["site_description"]}
+    _captured(config).joinpath("settings.json").write_text(json.dumps(settings), encoding="utf-8")
 
 
 def _captured(config: MkDocsConfig) -> Path:

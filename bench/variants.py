@@ -63,7 +63,7 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
     settings: dict[str, object] = {
         "plugins": ["search", {"macros": {"render_by_default": False}}] if macros_plugin else ["search"],
         "watch": None,
-        "extra": json.loads((captured / "extra.json").read_text(encoding="utf-8")),
+        **json.loads((captured / "settings.json").read_text(encoding="utf-8")),
     }
     if material_defaults:
         settings |= {"theme": {"name": "material"}, "extra_css": None}
@@ -76,7 +76,8 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
 def generated(folder: Path, projects: int, technologies: int = 100) -> Path:
     """A copy of this project whose data holds generated projects over technologies with Material's icons.
 
-    Every project is professional, so they are all on the Projects page; the first four are featured.
+    All but the last project are professional, on the Projects page; the last is open source, so that the Open
+    source page has a card; the first four are featured.
     """
     icons = sorted(path.stem for path in (material_icons().root / "simple").glob("*.svg") if re.match(SLUG, path.stem))
     chosen = icons[:: len(icons) // technologies][:technologies]
@@ -88,7 +89,7 @@ def generated(folder: Path, projects: int, technologies: int = 100) -> Path:
         {
             "id": f"project-{number}",
             "title": f"Project {number}",
-            "kind": "professional",
+            "kind": "open-source" if number == projects - 1 else "professional",
             "featured": number < 4,
             "summary": f"Generated project number {number}, with three technologies and three challenges.",
             "technologies": [chosen[(number + offset) % technologies] for offset in (0, 33, 67)],
