@@ -8,7 +8,7 @@ LIGHTHOUSE := bench/node_modules/.package-lock.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint bench clean
+.PHONY: install npm serve build test lint bench clean
 
 install: $(VENV)/.installed
 
@@ -17,9 +17,14 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-tests/node_modules/.installed: tests/package.json tests/package-lock.json
+tests/node_modules/.installed: tests/package.json tests/package-lock.json | npm
 	npm ci --prefix tests --no-audit --no-fund --silent
 	touch $@
+
+# Node.js and npm bring resume-schema, which the tests check resume.json against: Debian's, when missing.
+npm:
+	@command -v npm >/dev/null || { echo "Installing Debian's nodejs and npm for the tests"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
 
 $(CHROMIUM):
 	@echo "Installing Debian's chromium for the browser tests"
@@ -39,7 +44,7 @@ lint: install
 test: install tests/node_modules/.installed $(CHROMIUM) lint
 	$(BIN)/pytest
 
-$(LIGHTHOUSE): bench/package.json bench/package-lock.json
+$(LIGHTHOUSE): bench/package.json bench/package-lock.json | npm
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 
 bench: install $(CHROMIUM) $(if $(QUICK),,$(LIGHTHOUSE))

@@ -1,19 +1,38 @@
-"""Shared fixtures: a copy of the project to break, a strict build, a local server and Chromium."""
+"""Shared fixtures: a copy of the project to break, the strict builds of the site and of a fork, a local server
+and Chromium.
+
+Every test that takes `built` (or `site`, `server`, `portfolio`, `site_url`) runs twice: on this project's own
+site, and on a fork of it with the second portfolio of tests/fork/. What it expects comes from the data built.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
 import pytest
 from gzip_server import GzipServer
-from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build, copy_project, mkdocs
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build, copy_project, fork_project, mkdocs, site_url_of
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from portfolio import Portfolio, load_portfolio
+from portfolio.icons import material_icons
+
 # The tests import these from here, with the fixtures.
-__all__ = ["ROOT", "build", "copy_project", "csp_reports", "mkdocs", "page_text", "site_pages", "watch_csp"]
+__all__ = [
+    "ROOT",
+    "Built",
+    "build",
+    "copy_project",
+    "csp_reports",
+    "mkdocs",
+    "page_text",
+    "site_pages",
+    "watch_csp",
+]
 
 # A URL that only csp_reports asks for.
 CSP_SENTINEL = "https://csp-sentinel.invalid/"
@@ -23,6 +42,32 @@ _CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event
 });"""
 
 
+@dataclass(frozen=True)
+class Built:
+    """A project built strictly: its folder, its site, its data and its site_url."""
+
+    project: Path
+    site: Path
+    portfolio: Portfolio
+    site_url: str
+
+    @property
+    def pages(self) -> list[str]:
+        """Every page of the site, from its sitemap (so new pages are covered), and the 404 page."""
+        return site_pages(self.site, self.site_url)
+
+    def kind(self, kind: str) -> list:
+        """The projects of one kind, in data order."""
+        return [project for project in self.portfolio.projects if project.kind == kind]
+
+
+def build_project(project: Path) -> Built:
+    """Build a project strictly into its site/ folder."""
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return Built(project, project / "site", load_portfolio(project / "data", material_icons()), site_url_of(project))
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of this project that a test may change."""
@@ -30,17 +75,44 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with --strict."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+def own_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """This project's own site."""
+    return build_project(copy_project(tmp_path_factory.mktemp("own") / "project"))
+
+
+@pytest.fixture(scope="session")
+def fork_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The site of a fork made with tests/fork/ as README's "Make it yours" says."""
+    return build_project(fork_project(tmp_path_factory.mktemp("fork") / "project"))
+
+
+@pytest.fixture(scope="session", params=["own", "fork"])
+def built(request: pytest.FixtureRequest) -> Built:
+    """Each site in turn: this project's own, then the fork's."""
+    return request.getfixturevalue(f"{request.param}_build")
+
+
+@pytest.fixture(scope="session")
+def site(built: Built) -> Path:
+    """The built site's folder."""
+    return built.site
+
+
+@pytest.fixture(scope="session")
+def portfolio(built: Built) -> Portfolio:
+    """The data the site was built from."""
+    return built.portfolio
+
+
+@pytest.fixture(scope="session")
+def site_url(built: Built) -> str:
+    """The site_url the site was built for."""
+    return built.site_url
 
 
 @pytest.fixture(scope="session")
 def served_site(site: Path) -> Iterator[GzipServer]:
-    """The real site served as GitHub Pages serves it, on a free loopback port."""
+    """The site served as GitHub Pages serves it, on a free loopback port."""
     with GzipServer(site) as server:
         yield server
 
@@ -89,8 +161,8 @@ def csp_reports(page: Page, violations: list[str]) -> list[str]:
     return reported
 
 
-def site_pages(site: Path, base: str = "https://viscarra.dev/") -> list[str]:
-    """Every page of a built site, from its sitemap (so new pages are covered), and the 404 page."""
+def site_pages(site: Path, base: str) -> list[str]:
+    """Every page of a built site for base (its site_url), from its sitemap, and the 404 page."""
     urls = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())
     assert urls
     assert all(url.startswith(base) for url in urls)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -12,6 +14,8 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ["mkdocs.yml", "main.py", "data", "docs", "overrides", "portfolio"]
@@ -23,6 +27,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
+FORK = ROOT / "tests" / "fork"  # a second portfolio, for a fork of this project (tests/fork/README.md)
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
 
@@ -56,6 +61,57 @@ def copy_project(destination: Path) -> Path:
             destination.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, destination / name)
     return destination
+
+
+def fork_project(destination: Path, fork: Path = FORK) -> Path:
+    """A copy of this project made someone else's, exactly as README's "Make it yours" says; return it.
+
+    1. replace the files in data/; 2. set site_name and site_url in mkdocs.yml; 3. delete docs/CNAME;
+    4. delete tests/seed/ (the copy has no tests: only what a build reads).
+    """
+    copy_project(destination)
+    for data_file in (fork / "data").glob("*.yml"):
+        shutil.copy(data_file, destination / "data" / data_file.name)
+    config = destination / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for name, value in yaml.safe_load((fork / "site.yml").read_text(encoding="utf-8")).items():
+        text, found = re.subn(rf"(?m)^{name}: .*$", f"{name}: {value}", text)
+        assert found == 1, f"mkdocs.yml has no single {name} line to set"
+    config.write_text(text, encoding="utf-8")
+    (destination / "docs" / "CNAME").unlink()
+    return destination
+
+
+def site_url_of(project: Path) -> str:
+    """The site_url in a project's mkdocs.yml."""
+    found = re.search(r"(?m)^site_url: (\S+)$", (project / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert found, "mkdocs.yml sets no site_url"
+    return found.group(1)
+
+
+def unique_search_words(site: Path) -> dict[str, tuple[str, str]]:
+    """Words that one section of a built site's search index alone holds: word -> (location, title).
+
+    No other word of the index starts as the word does (its first four letters), so that a search for it,
+    letter by letter, finds that section only, whatever the search engine's stemming makes of it.
+    """
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    words = [
+        set(re.findall(r"[a-z]+", re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}").lower())) for doc in docs
+    ]
+    unique = {}
+    for doc, own in zip(docs, words, strict=True):
+        for word in sorted(own):
+            if len(word) >= 5 and sum(any(w.startswith(word[:4]) for w in other) for other in words) == 1:
+                unique[word] = (doc["location"], doc["title"])
+    return unique
+
+
+def search_word(site: Path, page: str) -> tuple[str, str]:
+    """The longest word that one section of a page alone holds (past stop words), and that section's title."""
+    words = unique_search_words(site)
+    word = max((word for word, (location, _) in words.items() if location.startswith(f"{page}#")), key=len)
+    return word, words[word][1]
 
 
 def free_port() -> int:

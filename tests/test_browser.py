@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, site_pages
+from conftest import Built
+from helpers import search_word
 from playwright.sync_api import Browser, Page, expect
 
-from portfolio import load_portfolio
-from portfolio.icons import material_icons
+from portfolio import Portfolio
 
 PAGES = ["", "projects/", "open-source/"]
-PORTFOLIO = load_portfolio(ROOT / "data", material_icons())
 
 
 @pytest.fixture
@@ -44,17 +42,18 @@ def visit(browser: Browser, server: str) -> Iterator:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_with_contact_in_the_footer(visit, path: str) -> None:
+def test_page_loads_with_contact_in_the_footer(visit, portfolio: Portfolio, path: str) -> None:
     page = visit(path)
     expect(page.locator("h1")).to_be_visible()
-    expect(page.locator('.md-social a[href="mailto:hello@viscarra.dev"]')).to_be_visible()
-    expect(page.locator('.md-social a[href="https://github.com/rviscarra"]')).to_be_visible()
+    profile = portfolio.profile
+    for link in [f"mailto:{profile.email}", *(link.url for link in profile.links)]:
+        expect(page.locator(f'.md-social a[href="{link}"]')).to_be_visible()
 
 
 @pytest.mark.parametrize(("path", "kind"), [("projects/", "professional"), ("open-source/", "open-source")])
-def test_cards_and_badges_are_visible(visit, path: str, kind: str) -> None:
+def test_cards_and_badges_are_visible(visit, built: Built, path: str, kind: str) -> None:
     page = visit(path)
-    projects = [project for project in PORTFOLIO.projects if project.kind == kind]
+    projects = built.kind(kind)
     cards = page.locator(".pf-card")
     expect(cards).to_have_count(len(projects))
     for project in projects:
@@ -62,23 +61,28 @@ def test_cards_and_badges_are_visible(visit, path: str, kind: str) -> None:
         expect(card).to_be_visible()
         expect(card.locator(".pf-card__title")).to_have_text(project.title)
         badges = card.locator(".pf-badge")
-        expect(badges).to_have_text([PORTFOLIO.technologies[tech].name for tech in project.technologies])
+        expect(badges).to_have_text([built.portfolio.technologies[tech].name for tech in project.technologies])
         for index in range(badges.count()):
             expect(badges.nth(index).locator("svg")).to_be_visible()
 
 
-def test_badges_wear_their_brand_colour(visit) -> None:
-    page = visit("projects/")
-    colour = page.locator(".pf-badge--kubernetes").first.evaluate("e => getComputedStyle(e).backgroundColor")
-    assert colour == "rgb(50, 108, 229)"  # #326CE5 in data/technologies.yml
+def test_badges_wear_their_brand_colour(visit, portfolio: Portfolio) -> None:
+    page = visit("")  # the home page shows every technology's badge
+    for technology in portfolio.technologies.values():
+        colour = page.locator(f".pf-badge--{technology.id}").first.evaluate("e => getComputedStyle(e).backgroundColor")
+        red, green, blue = (int(technology.colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert colour == f"rgb({red}, {green}, {blue})", technology.id
 
 
-def test_home_card_leads_to_the_full_card(visit) -> None:
+def test_home_card_leads_to_the_full_card(visit, portfolio: Portfolio) -> None:
     page = visit("")
-    page.locator(".pf-card__title a", has_text="Game backends").click()
-    assert page.url.endswith("/projects/#game-backends")
-    expect(page.locator("#game-backends")).to_be_in_viewport()
-    expect(page.locator('[data-project="game-backends"] .pf-card__challenges li')).to_have_count(3)
+    project = [project for project in portfolio.projects if project.featured][-1]
+    page.locator(".pf-card__title a", has_text=project.title).click()
+    assert page.url.endswith(f"/projects/#{project.id}")
+    expect(page.locator(f"#{project.id}")).to_be_in_viewport()
+    expect(page.locator(f'[data-project="{project.id}"] .pf-card__challenges li')).to_have_count(
+        len(project.challenges)
+    )
 
 
 def test_palette_toggle_switches_the_scheme_and_remembers_it(visit) -> None:
@@ -107,11 +111,11 @@ def test_dark_system_preference_gives_the_dark_scheme(browser: Browser, server: 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
-def test_no_accessibility_violations(browser: Browser, server: str, site: Path, scheme: str, width: int) -> None:
+def test_no_accessibility_violations(browser: Browser, server: str, built: Built, scheme: str, width: int) -> None:
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
     page = context.new_page()
     found = {}
-    for path in site_pages(site):
+    for path in built.pages:
         page.goto(f"{server}/{path}")
         violations = Axe().run(page).response["violations"]
         found[path] = [(violation["id"], [node["target"] for node in violation["nodes"]]) for violation in violations]
@@ -119,7 +123,8 @@ def test_no_accessibility_violations(browser: Browser, server: str, site: Path, 
     assert found == {path: [] for path in found}
 
 
-def test_search_finds_projects_and_loads_its_engine_only_when_used(browser: Browser, served_site) -> None:
+def test_search_finds_projects_and_loads_its_engine_only_when_used(browser: Browser, served_site, built: Built) -> None:
+    word, title = search_word(built.site, "projects/")
     page = browser.new_page()
     served_site.sent.clear()
     page.goto(served_site.url)
@@ -129,13 +134,13 @@ def test_search_finds_projects_and_loads_its_engine_only_when_used(browser: Brow
     search = page.locator("input.md-search__input")
     search.click()
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
-    search.press_sequentially("taproot", delay=30)
+    search.press_sequentially(word, delay=30)
     results = page.locator(".md-search-result__item")
-    expect(results.first).to_contain_text("Bitcoin inscription platform")
+    expect(results.first).to_contain_text(title)
     expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")  # not the résumé too
     search.fill("")
-    search.press_sequentially("webrtc", delay=30)
-    expect(page.locator(".md-search-result__list")).to_contain_text("rviscarra / webrtc-speech-to-text")
-    expect(page.locator(".md-search-result__list")).to_contain_text("rviscarra / webrtc-remote-screen")
+    word, title = search_word(built.site, "open-source/")
+    search.press_sequentially(word, delay=30)
+    expect(results.first).to_contain_text(title)
     assert [path for path, _ in served_site.sent if "/workers/search." in path] != []
     page.close()

@@ -1,4 +1,4 @@
-"""The real site, built strictly as `mkdocs build --strict` does, and the owner's mistakes."""
+"""The site, built strictly as `mkdocs build --strict` does, and the owner's mistakes."""
 
 from __future__ import annotations
 
@@ -8,20 +8,19 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, build, page_text
+from conftest import Built, build, page_text
 
-from portfolio import load_portfolio
-from portfolio.icons import material_icons
+from portfolio import Portfolio
 
 PAGES = ["index.html", "projects/index.html", "open-source/index.html"]
+CARD_PAGES = {"professional": "projects/index.html", "open-source": "open-source/index.html"}
 
 
 def read(site: Path, page: str) -> str:
     return (site / page).read_text(encoding="utf-8")
 
 
-def test_every_record_in_data_is_on_the_site(site: Path) -> None:
-    portfolio = load_portfolio(ROOT / "data", material_icons())
+def test_every_record_in_data_is_on_the_site(site: Path, portfolio: Portfolio) -> None:
     text = " ".join(page_text(read(site, page)) for page in PAGES)
     for project in portfolio.projects:
         assert project.title in text
@@ -29,38 +28,47 @@ def test_every_record_in_data_is_on_the_site(site: Path) -> None:
         for challenge in project.challenges:
             assert challenge in text
         for technology in project.technologies:
-            assert f"pf-badge--{technology}" in read(
-                site, "projects/index.html" if project.kind == "professional" else "open-source/index.html"
-            )
+            assert f"pf-badge--{technology}" in read(site, CARD_PAGES[project.kind])
     for technology in portfolio.technologies.values():
         assert technology.name in page_text(read(site, "index.html"))
     for paragraph in portfolio.profile.about:
         assert paragraph in page_text(read(site, "index.html"))
 
 
-def test_projects_are_on_their_pages_with_anchors(site: Path) -> None:
-    projects = read(site, "projects/index.html")
-    open_source = read(site, "open-source/index.html")
-    for project in load_portfolio(ROOT / "data", material_icons()).projects:
-        page, other = (projects, open_source) if project.kind == "professional" else (open_source, projects)
+def test_page_intros_come_from_the_profile(site: Path, portfolio: Portfolio) -> None:
+    profile = portfolio.profile
+    for page, intro in (
+        ("projects/index.html", profile.projects_intro),
+        ("open-source/index.html", profile.open_source_intro),
+    ):
+        html = read(site, page)
+        between = html[html.index("</h1>") : html.index('<div class="pf-filter">')]  # the heading and the cards
+        assert page_text(between) == (intro or ""), page  # a field left out leaves nothing
+
+
+def test_projects_are_on_their_pages_with_anchors(site: Path, portfolio: Portfolio) -> None:
+    for project in portfolio.projects:
+        page = read(site, CARD_PAGES[project.kind])
+        other = read(site, next(path for kind, path in CARD_PAGES.items() if kind != project.kind))
         assert f'id="{project.id}"' in page
         assert f'id="{project.id}"' not in other
         if project.repository:
             assert f'<a href="{project.repository}" rel="noopener noreferrer">' in page
 
 
-def test_home_links_featured_projects_to_their_full_cards(site: Path) -> None:
+def test_home_links_featured_projects_to_their_full_cards(site: Path, portfolio: Portfolio) -> None:
     home = read(site, "index.html")
-    for project in load_portfolio(ROOT / "data", material_icons()).projects:
+    for project in portfolio.projects:
         link = f'<a href="projects/#{project.id}">'
         assert (link in home) == project.featured
 
 
-def test_contact_is_on_every_page(site: Path) -> None:
+def test_contact_is_on_every_page(site: Path, portfolio: Portfolio) -> None:
+    links = [f"mailto:{portfolio.profile.email}", *(link.url for link in portfolio.profile.links)]
     for page in [*PAGES, "404.html"]:
         html = read(site, page)
-        assert 'href="mailto:hello@viscarra.dev"' in html, page
-        assert 'href="https://github.com/rviscarra"' in html, page
+        for link in links:
+            assert f'href="{link}"' in html, (page, link)
 
 
 def test_nothing_unrendered_or_external_is_left(site: Path) -> None:
@@ -87,36 +95,46 @@ def test_templates_are_not_published(site: Path) -> None:
             assert "{%" not in path.read_text(encoding="utf-8"), path
 
 
-def test_site_url_and_cname_agree(site: Path) -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!!python/name:", ""))
-    assert config["site_url"] == "https://viscarra.dev/"
-    assert (site / "CNAME").read_text().strip() == "viscarra.dev"
-    assert '<link rel="canonical" href="https://viscarra.dev/projects/">' in read(site, "projects/index.html")
+def test_pages_are_published_at_site_url_and_its_cname(built: Built) -> None:
+    assert f'<link rel="canonical" href="{built.site_url}projects/">' in read(built.site, "projects/index.html")
+    cname = built.project / "docs" / "CNAME"
+    if cname.exists():  # GitHub Pages serves the domain named in docs/CNAME: the one in site_url
+        assert (built.site / "CNAME").read_text() == cname.read_text()
+        assert built.site_url == f"https://{cname.read_text().strip()}/"
+    else:  # published at <user>.github.io
+        assert not (built.site / "CNAME").exists()
 
 
-def test_badge_colours_are_generated(site: Path) -> None:
-    css = (site / "stylesheets" / "portfolio.css").read_text()
-    assert css.startswith((ROOT / "docs" / "stylesheets" / "portfolio.css").read_text())
-    assert ".pf-badge--kubernetes { --pf-badge-bg: #326CE5; --pf-badge-fg: #ffffff; }" in css
-    assert 'href="stylesheets/portfolio.css"' in read(site, "index.html")
+def test_badge_colours_are_generated(built: Built) -> None:
+    css = read(built.site, "stylesheets/portfolio.css")
+    assert css.startswith(read(built.project / "docs", "stylesheets/portfolio.css"))
+    for technology in built.portfolio.technologies.values():
+        rule = (
+            rf"\.pf-badge--{technology.id} \{{ --pf-badge-bg: {technology.colour}; --pf-badge-fg: #(000000|ffffff); \}}"
+        )
+        assert re.search(rule, css), technology.id
+    assert 'href="stylesheets/portfolio.css"' in read(built.site, "index.html")
 
 
 def test_bad_data_stops_the_build_with_one_line_per_problem(project: Path) -> None:
     projects = project / "data" / "projects.yml"
-    text = projects.read_text().replace("  title: Game backends\n", "  titel: Game backends\n")
+    records = yaml.safe_load(projects.read_text())
+    last = len(records) - 1
+    records[last] = {("titel" if key == "title" else key): value for key, value in records[last].items()}
+    text = yaml.safe_dump(records, allow_unicode=True, sort_keys=False)
     projects.write_text(text)
-    line = text.splitlines().index("  titel: Game backends") + 1
+    line = text.splitlines().index(f"  titel: {records[last]['titel']}") + 1
     result = build(project, project / "site")
     assert result.returncode == 1
     assert "ERROR   -  invalid data, nothing was built:\n" in result.stderr
-    expected = f"data/projects.yml:{line}: projects[3].titel: unknown field 'titel' (did you mean 'title'?)"
+    expected = f"data/projects.yml:{line}: projects[{last}].titel: unknown field 'titel' (did you mean 'title'?)"
     assert f"\n{expected}\n" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not (project / "site").exists()
 
 
 def test_a_yaml_syntax_error_stops_the_build(project: Path) -> None:
-    (project / "data" / "technologies.yml").write_text("- id: kubernetes\n  name: [Kubernetes\n")
+    (project / "data" / "technologies.yml").write_text("- id: go\n  name: [Go\n")
     result = build(project, project / "site")
     assert result.returncode == 1
     assert "data/technologies.yml:3: YAML syntax error" in result.stderr
@@ -131,8 +149,8 @@ def test_a_yaml_syntax_error_stops_the_build(project: Path) -> None:
             "docs/broken.md: MacroError: project_card: unknown project 'nope' (known: ",
         ),
         (
-            '{{ tech_badge("Kubernets") }}',
-            "docs/broken.md: MacroError: tech_badge: unknown technology 'Kubernets' (did you mean 'kubernetes'?)",
+            '{{ tech_badge("No such tech") }}',
+            "docs/broken.md: MacroError: tech_badge: unknown technology 'No such tech' (",
         ),
         ('{{ project_crd("x") }}', "docs/broken.md: UndefinedError: 'project_crd' is undefined"),
         (
@@ -202,9 +220,43 @@ def test_a_broken_link_or_anchor_fails_the_build(project: Path) -> None:
     assert "Aborted with 4 warnings in strict mode!" in result.stdout + result.stderr
 
 
-def test_links_to_cards_and_headings_pass_the_check(project: Path) -> None:
+def test_links_to_cards_and_headings_pass_the_check(project: Path, own_build: Built) -> None:
+    card = own_build.portfolio.projects[-1]
+    page = "projects.md" if card.kind == "professional" else "open-source.md"
     index = project / "docs" / "index.md"
-    index.write_text(index.read_text() + "\n[a](projects.md#game-backends) [b](#technologies) [c](open-source.md)\n")
+    index.write_text(index.read_text() + f"\n[a]({page}#{card.id}) [b](#technologies) [c](open-source.md)\n")
     result = build(project, project / "site")
     assert result.returncode == 0, result.stderr
-    assert 'href="projects/#game-backends"' in (project / "site" / "index.html").read_text()
+    assert f'href="{page.removesuffix(".md")}/#{card.id}"' in (project / "site" / "index.html").read_text()
+
+
+@pytest.mark.parametrize(
+    ("left_out", "message"),
+    [
+        (
+            "featured",
+            "docs/index.md: MacroError: project_cards(featured=true) selects no project: mark a project featured: true"
+            " in data/projects.yml, or remove the call (or its page from nav in mkdocs.yml)",
+        ),
+        (
+            "open-source",
+            "docs/open-source.md: MacroError: project_cards(kind='open-source') selects no project: add a project of"
+            " kind: open-source in data/projects.yml, or remove the call (or its page from nav in mkdocs.yml)",
+        ),
+    ],
+)
+def test_an_empty_selection_fails_the_build_naming_the_page_and_the_fix(
+    project: Path, left_out: str, message: str
+) -> None:
+    projects = project / "data" / "projects.yml"
+    records = yaml.safe_load(projects.read_text())
+    if left_out == "featured":
+        records = [{key: value for key, value in record.items() if key != "featured"} for record in records]
+    else:
+        records = [record for record in records if record["kind"] != left_out]
+        records[0]["featured"] = True  # the home page still has a card
+    projects.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False))
+    result = build(project, project / "site")
+    assert result.returncode == 1
+    assert f"ERROR   -  {message}\n" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from conftest import CSP_SENTINEL, csp_reports, site_pages, watch_csp
+from conftest import CSP_SENTINEL, Built, csp_reports, watch_csp
+from helpers import search_word
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 
@@ -32,10 +32,10 @@ def search(page: Page, query: str, results: int | None = None) -> None:
         expect(found).to_have_count(results)
 
 
-def test_every_page_and_control_works_under_the_policy_on_a_laptop(browser: Browser, site: Path, server: str) -> None:
+def test_every_page_and_control_works_under_the_policy_on_a_laptop(browser: Browser, built: Built, server: str) -> None:
     context, violations, errors = open_context(browser, 1280)
     page = context.new_page()
-    for path in site_pages(site):
+    for path in built.pages:
         page.goto(f"{server}/{path}")
         expect(page.locator("h1")).to_be_visible()
         assert csp_reports(page, violations) == [], path
@@ -51,7 +51,7 @@ def test_every_page_and_control_works_under_the_policy_on_a_laptop(browser: Brow
     page.keyboard.press("ArrowDown")  # keyboard through the results
     page.locator("button[type=reset]").click()  # clear the search
     expect(page.locator(".md-search__input")).to_have_value("")
-    search(page, "taproot", results=1)  # a word of one card's challenges only
+    search(page, search_word(built.site, "projects/")[0], results=1)  # a word of one card only
     assert csp_reports(page, violations) == []
     page.locator(".md-search-result__link").first.click()
     expect(page).to_have_url(re.compile(rf"{server}/projects/(#.*)?$"))
@@ -70,7 +70,8 @@ def test_every_page_and_control_works_under_the_policy_on_a_laptop(browser: Brow
     expect(page).to_have_url(f"{server}/#selected-work")
     assert csp_reports(page, violations) == []
     page.locator(".pf-card__title a").first.click()  # a short card leads to its full card
-    expect(page).to_have_url(f"{server}/projects/#ad-tech-platform")
+    first = next(project for project in built.portfolio.projects if project.featured)
+    expect(page).to_have_url(f"{server}/projects/#{first.id}")
     page.wait_for_load_state("load")
     page.keyboard.press("/")  # the search shortcut
     expect(page.locator(".md-search__input")).to_be_focused()
@@ -85,7 +86,7 @@ def test_every_page_and_control_works_under_the_policy_on_a_laptop(browser: Brow
     context.close()
 
 
-def test_drawer_and_search_work_under_the_policy_on_a_phone(browser: Browser, server: str) -> None:
+def test_drawer_and_search_work_under_the_policy_on_a_phone(browser: Browser, built: Built, server: str) -> None:
     context, violations, errors = open_context(browser, 375)
     page = context.new_page()
     page.goto(f"{server}/")
@@ -100,13 +101,13 @@ def test_drawer_and_search_work_under_the_policy_on_a_phone(browser: Browser, se
     expect(page).to_have_url(f"{server}/projects/")
 
     page.locator("label.md-header__button[for=__search]").click()
-    search(page, "transcription", results=1)  # a word of one open-source project only
+    search(page, search_word(built.site, "open-source/")[0], results=1)  # a word of one open-source card only
     assert csp_reports(page, violations) == []
     page.keyboard.press("Enter")  # the search form goes to the first result (form-action is 'none')
     expect(page).to_have_url(re.compile(rf"{server}/open-source/(#.*)?$"))
     page.wait_for_load_state("networkidle")  # the new page, not the one it replaces
     page.locator("label.md-header__button[for=__search]").click()
-    search(page, "bitcoin")
+    search(page, search_word(built.site, "projects/")[0])
     page.locator(".md-search__icon[for=__search]").first.click()  # back out of the search
     expect(page.locator("#__search")).not_to_be_checked()
     page.locator("form[data-md-component=palette] label:visible").click()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,15 +10,30 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, build
+from conftest import Built, build
 from gzip_server import GzipServer
 from playwright.sync_api import Browser, Page, expect
 
-from portfolio import load_portfolio
-from portfolio.icons import material_icons
+from portfolio import Technology
 
-PORTFOLIO = load_portfolio(ROOT / "data", material_icons())
-PROFESSIONAL = [project for project in PORTFOLIO.projects if project.kind == "professional"]
+
+def filtering(built: Built) -> list[Technology]:
+    """The technologies that some but not all of the Projects page's projects use: choosing one filters."""
+    projects = built.kind("professional")
+    counts = Counter(tech for project in projects for tech in project.technologies)
+    chosen = [built.portfolio.technologies[tech] for tech in counts if counts[tech] < len(projects)]
+    if len(chosen) < 2:
+        pytest.skip("the data has fewer than two technologies that some but not all professional projects use")
+    return chosen
+
+
+def all_cards(built: Built) -> list[str]:
+    return [project.id for project in built.kind("professional")]
+
+
+def using(built: Built, technology: Technology) -> list[str]:
+    """The ids of the Projects page's projects that use a technology, in page order."""
+    return [project.id for project in built.kind("professional") if technology.id in project.technologies]
 
 
 @pytest.fixture
@@ -33,20 +49,17 @@ def shown(page: Page) -> list[str]:
     return [card.get_attribute("data-project") for card in page.locator(".pf-card").all() if card.is_visible()]
 
 
-def using(technology: str) -> list[str]:
-    return [project.id for project in PROFESSIONAL if technology in project.technologies]
-
-
 def chip(page: Page, name: str):
     return page.locator(".pf-chip", has_text=name)
 
 
-def test_chips_count_the_projects_of_each_technology(page: Page, server: str) -> None:
+def test_chips_count_the_projects_of_each_technology(page: Page, server: str, built: Built) -> None:
     page.goto(f"{server}/projects/")
-    counts = Counter(tech for project in PROFESSIONAL for tech in project.technologies)
-    expected = [f"All {len(PROFESSIONAL)}"] + [
+    projects = built.kind("professional")
+    counts = Counter(tech for project in projects for tech in project.technologies)
+    expected = [f"All {len(projects)}"] + [
         f"{technology.name} {counts[technology.id]}"
-        for technology in PORTFOLIO.technologies.values()
+        for technology in built.portfolio.technologies.values()
         if counts[technology.id]
     ]
     texts = [
@@ -57,77 +70,89 @@ def test_chips_count_the_projects_of_each_technology(page: Page, server: str) ->
     expect(chip(page, "All")).to_have_attribute("aria-pressed", "true")
 
 
-def test_choosing_and_clearing_a_chip(page: Page, server: str) -> None:
+def test_choosing_and_clearing_a_chip(page: Page, server: str, built: Built) -> None:
+    first, second, *_ = filtering(built)
     page.goto(f"{server}/projects/")
-    assert shown(page) == [project.id for project in PROFESSIONAL]
+    assert shown(page) == all_cards(built)
     status = page.locator(".pf-filter__status")
-    expect(status).to_have_text(f"Showing all {len(PROFESSIONAL)} projects.")
+    expect(status).to_have_text(f"Showing all {len(all_cards(built))} projects.")
 
-    chip(page, "C++").click()
-    assert shown(page) == using("cplusplus")
-    expect(chip(page, "C++")).to_have_attribute("aria-pressed", "true")
+    chip(page, first.name).click()
+    assert shown(page) == using(built, first)
+    expect(chip(page, first.name)).to_have_attribute("aria-pressed", "true")
     expect(chip(page, "All")).to_have_attribute("aria-pressed", "false")
-    expect(status).to_have_text(f"Showing 1 of {len(PROFESSIONAL)} projects: those that use C++.")
-    assert page.url.endswith("/projects/?tech=cplusplus")
+    expect(status).to_have_text(
+        f"Showing {len(using(built, first))} of {len(all_cards(built))} projects: those that use {first.name}."
+    )
+    assert page.url.endswith(f"/projects/?tech={first.id}")
 
-    chip(page, "C++").click()  # again: cleared
-    assert shown(page) == [project.id for project in PROFESSIONAL]
+    chip(page, first.name).click()  # again: cleared
+    assert shown(page) == all_cards(built)
     assert page.url.endswith("/projects/")
 
-    chip(page, "Elixir").click()
+    chip(page, second.name).click()
     chip(page, "All").click()
-    assert shown(page) == [project.id for project in PROFESSIONAL]
+    assert shown(page) == all_cards(built)
     expect(status).to_have_attribute("role", "status")  # announced by screen readers
 
 
-def test_a_shared_link_opens_filtered_and_reload_keeps_it(page: Page, server: str) -> None:
-    page.goto(f"{server}/projects/?tech=elixir")
-    assert shown(page) == using("elixir")
-    expect(chip(page, "Elixir")).to_have_attribute("aria-pressed", "true")
+def test_a_shared_link_opens_filtered_and_reload_keeps_it(page: Page, server: str, built: Built) -> None:
+    technology = filtering(built)[-1]
+    page.goto(f"{server}/projects/?tech={technology.id}")
+    assert shown(page) == using(built, technology)
+    expect(chip(page, technology.name)).to_have_attribute("aria-pressed", "true")
     page.reload()
-    assert shown(page) == using("elixir")
+    assert shown(page) == using(built, technology)
 
 
-def test_back_and_forward_step_through_choices(page: Page, server: str) -> None:
+def test_back_and_forward_step_through_choices(page: Page, server: str, built: Built) -> None:
+    first, second, *_ = filtering(built)
     page.goto(f"{server}/projects/")
-    chip(page, "Pulumi").click()
-    chip(page, "Kubernetes").click()
-    assert shown(page) == using("kubernetes")
+    chip(page, first.name).click()
+    chip(page, second.name).click()
+    assert shown(page) == using(built, second)
     page.go_back()
-    assert shown(page) == using("pulumi")
-    expect(chip(page, "Pulumi")).to_have_attribute("aria-pressed", "true")
+    assert shown(page) == using(built, first)
+    expect(chip(page, first.name)).to_have_attribute("aria-pressed", "true")
     page.go_back()
-    assert shown(page) == [project.id for project in PROFESSIONAL]
+    assert shown(page) == all_cards(built)
     page.go_forward()
-    assert shown(page) == using("pulumi")
+    assert shown(page) == using(built, first)
 
 
-def test_chips_are_buttons_a_keyboard_can_press(page: Page, server: str) -> None:
+def test_chips_are_buttons_a_keyboard_can_press(page: Page, server: str, built: Built) -> None:
+    technology = filtering(built)[0]
     page.goto(f"{server}/projects/")
-    chip(page, "AWS").focus()
+    chip(page, technology.name).focus()
     page.keyboard.press("Enter")
-    assert shown(page) == using("aws")
+    assert shown(page) == using(built, technology)
     page.keyboard.press("Space")
-    assert shown(page) == [project.id for project in PROFESSIONAL]
-    assert chip(page, "AWS").evaluate("e => e.tagName") == "BUTTON"
+    assert shown(page) == all_cards(built)
+    assert chip(page, technology.name).evaluate("e => e.tagName") == "BUTTON"
 
 
-def test_badges_lead_to_their_technology_filtered(page: Page, server: str) -> None:
+def test_badges_lead_to_their_technology_filtered(page: Page, server: str, built: Built) -> None:
+    featured = next(project for project in built.portfolio.projects if project.featured)
+    technology = built.portfolio.technologies[featured.technologies[-1]]
     page.goto(f"{server}/")
-    page.locator('.pf-card[data-project="game-backends"] a.pf-badge', has_text="F#").click()
-    page.wait_for_url("**/projects/?tech=fsharp")
-    assert shown(page) == using("fsharp")
+    page.locator(f'.pf-card[data-project="{featured.id}"] a.pf-badge', has_text=technology.name).click()
+    page.wait_for_url(f"**/projects/?tech={technology.id}")
+    assert shown(page) == using(built, technology)
     chip(page, "All").click()
-    page.locator('.pf-card[data-project="bitcoin-inscription-platform"] a.pf-badge', has_text="Pulumi").click()
-    assert page.url.endswith("/projects/?tech=pulumi")  # on the same page, filtered in place
-    assert shown(page) == using("pulumi")
+    other = filtering(built)[-1]
+    card = using(built, other)[0]
+    page.locator(f'.pf-card[data-project="{card}"] a.pf-badge', has_text=other.name).click()
+    assert page.url.endswith(f"/projects/?tech={other.id}")  # on the same page, filtered in place
+    assert shown(page) == using(built, other)
 
 
-def test_without_javascript_every_card_shows_and_the_chips_only_count(browser: Browser, server: str) -> None:
+def test_without_javascript_every_card_shows_and_the_chips_only_count(
+    browser: Browser, server: str, built: Built
+) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{server}/projects/?tech=elixir")
-    assert shown(page) == [project.id for project in PROFESSIONAL]
+    page.goto(f"{server}/projects/?tech={filtering(built)[0].id}")
+    assert shown(page) == all_cards(built)
     for chip in page.locator(".pf-chip").all():
         expect(chip).to_be_disabled()  # nothing to press that would do nothing
     context.close()
@@ -140,23 +165,24 @@ def test_with_javascript_the_chips_are_enabled(page: Page, server: str) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_chosen_chip_is_accessible(browser: Browser, server: str, scheme: str) -> None:
+def test_a_chosen_chip_is_accessible(browser: Browser, server: str, built: Built, scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
-    page.goto(f"{server}/projects/?tech=kubernetes")
+    page.goto(f"{server}/projects/?tech={filtering(built)[0].id}")
     violations = Axe().run(page).response["violations"]
     context.close()
     assert [violation["id"] for violation in violations] == []
 
 
-def test_the_filter_works_with_instant_navigation(browser: Browser, project: Path) -> None:
+def test_the_filter_works_with_instant_navigation(browser: Browser, project: Path, own_build: Built) -> None:
+    technology = filtering(own_build)[-1]
     with GzipServer(project / "site") as server:
         config = project / "mkdocs.yml"
         text = config.read_text().replace(
             "    - navigation.tabs\n", "    - navigation.tabs\n    - navigation.instant\n"
         )
         # Instant navigation only follows links within site_url, so the site is built for where it is served.
-        config.write_text(text.replace("site_url: https://viscarra.dev/", f"site_url: {server.url}"))
+        config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {server.url}", text))
         result = build(project, project / "site")
         assert result.returncode == 0, result.stderr
         page = browser.new_page()
@@ -166,28 +192,39 @@ def test_the_filter_works_with_instant_navigation(browser: Browser, project: Pat
         page.wait_for_url("**/projects/")
         expect(page.locator(".pf-filter")).to_be_visible()
         assert page.evaluate("window.stillTheSameDocument") is True  # instant navigation swapped the content
-        chip(page, "C#").click()
-        assert shown(page) == using("csharp")
-        assert page.url.endswith("/projects/?tech=csharp")
+        chip(page, technology.name).click()
+        assert shown(page) == using(own_build, technology)
+        assert page.url.endswith(f"/projects/?tech={technology.id}")
         page.go_back()
-        assert shown(page) == [project.id for project in PROFESSIONAL]
+        assert shown(page) == all_cards(own_build)
         page.close()
 
 
-def test_an_icon_shown_again_draws_while_the_card_that_holds_it_is_hidden(browser: Browser, project: Path) -> None:
+def test_an_icon_shown_again_draws_while_the_card_that_holds_it_is_hidden(
+    browser: Browser, project: Path, own_build: Built
+) -> None:
+    everywhere = next(iter(own_build.portfolio.technologies))
     data = project / "data" / "projects.yml"
     projects = yaml.safe_load(data.read_text(encoding="utf-8"))
-    for record in projects:  # every project uses Kubernetes: the first card draws its icon, the others show it
-        record["technologies"] = list(dict.fromkeys(["kubernetes", *record.get("technologies", [])]))
+    for record in projects:  # every project uses one technology: the first card draws its icon, the others show it
+        record["technologies"] = list(dict.fromkeys([everywhere, *record.get("technologies", [])]))
     data.write_text(yaml.safe_dump(projects, allow_unicode=True), encoding="utf-8")
+    first, *others = own_build.kind("professional")
+    # A chip that hides the first card (it holds the drawing) and shows another.
+    technology = next(
+        own_build.portfolio.technologies[tech]
+        for card in others
+        for tech in card.technologies
+        if tech not in first.technologies and tech != everywhere
+    )
     result = build(project, project / "site")
     assert result.returncode == 0, result.stderr
     with GzipServer(project / "site") as server:
         page = browser.new_page()
         page.goto(f"{server.url}projects/")
-        chip(page, "C#").click()
-        assert PROFESSIONAL[0].id not in shown(page)  # the card that draws the icon is hidden
-        badge = page.locator(".pf-card:visible .pf-badge--kubernetes svg").first
+        chip(page, technology.name).click()
+        assert first.id not in shown(page)  # the card that draws the icon is hidden
+        badge = page.locator(f".pf-card:visible .pf-badge--{everywhere} svg").first
         assert badge.locator("use").count() == 1
         size = badge.evaluate("svg => svg.getBBox().width * svg.getBBox().height")
         assert size > 0  # nothing is drawn when the reference is broken

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from conftest import ROOT
 
 from portfolio import Site
-from portfolio.icons import Icon, Sprite, material_icons
+from portfolio.icons import ICON_SETS, Icon, Sprite, material_icons
 
 ICONS = material_icons()
 
@@ -36,9 +37,38 @@ def test_a_badge_draws_its_icon_or_shows_the_one_drawn_before() -> None:
 
 def test_blocks_on_a_page_never_share_an_icon_id() -> None:
     site = Site.load(ROOT)
-    page = "\n\n".join([site.project_cards(), site.tech_badges(), site.project_card("game-backends"), site.resume()])
+    last = site.portfolio.projects[-1].id
+    page = "\n\n".join([site.project_cards(), site.tech_badges(), site.project_card(last), site.resume()])
     ids = re.findall(r'\sid="(pf-icons-[^"]+)"', page)
     assert len(ids) == len(set(ids))
     targets = re.findall(r'<use href="#([^"]+)"/>', page)
-    assert targets  # the open-source projects share an icon
+    assert targets  # the badges of every technology are drawn more than once
     assert set(targets) <= set(ids)
+
+
+def test_material_has_the_icon_sets_that_hints_search() -> None:
+    folders = {path.parent.relative_to(ICONS.root).as_posix() for path in ICONS.root.glob("**/*.svg")} - {"."}
+    assert folders == set(ICON_SETS)  # an upgrade that adds or renames a set fails here, before a hint misleads
+
+
+@pytest.mark.parametrize(
+    ("missing", "hint"),
+    [
+        ("simple/linkedin", "fontawesome/brands/linkedin"),  # the same name in another set, brands first
+        ("simple/csharp", "material/language-csharp"),  # a name that ends in it
+        ("simple/aws", "fontawesome/brands/aws"),
+        ("simple/kubernets", "simple/kubernetes"),  # else the closest name in its own set
+        ("fontawesome/brands/githib", "fontawesome/brands/github"),
+        ("simple/qqqqqqqq", None),
+    ],
+)
+def test_a_missing_icon_suggests_the_one_meant(missing: str, hint: str | None) -> None:
+    assert not ICONS.exists(missing)
+    assert ICONS.suggest(missing) == hint
+
+
+def test_the_readmes_icons_for_the_usual_links_exist() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = re.findall(r"^\| [^|]+ \| `([a-z0-9/-]+)` \|$", readme, re.M)
+    assert len(table) >= 6
+    assert [icon for icon in table if not ICONS.exists(icon)] == []

@@ -103,8 +103,10 @@ def test_a_misused_macro_shows_on_its_page_while_serving(browser: Browser, proje
 
 
 def test_bad_data_stops_the_server_from_starting(project: Path) -> None:
-    edit(project / "data" / "profile.yml", "email: hello@viscarra.dev", "email: hello")
+    profile = project / "data" / "profile.yml"
+    line = next(number for number, text in enumerate(profile.read_text().splitlines(), 1) if text.startswith("email: "))
+    edit(profile, profile.read_text().splitlines()[line - 1], "email: hello")
     result = mkdocs(project, "serve", "--dev-addr", f"127.0.0.1:{free_port()}", timeout=60)
     assert result.returncode == 1
-    assert "data/profile.yml:7: profile.email: must be an email address" in result.stderr
+    assert f"data/profile.yml:{line}: profile.email: must be an email address" in result.stderr
     assert "Traceback" not in result.stderr

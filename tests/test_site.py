@@ -189,3 +189,40 @@ def test_contrast_matches_wcag_reference_values() -> None:
 def test_project_model_is_immutable() -> None:
     with pytest.raises(AttributeError, match="immutable"):
         Project(id="x", title="X", kind="professional", summary="S").title = "Y"  # type: ignore[misc]
+
+
+def site_with_profile(**fields: object) -> Site:
+    """A site over the good data set, with the profile's fields changed as given."""
+    icons = material_icons()
+    portfolio = load_portfolio(GOOD_DATA, icons)
+    profile = msgspec.structs.replace(portfolio.profile, **fields)
+    return Site(msgspec.structs.replace(portfolio, profile=profile), ROOT / "overrides" / "fragments", icons)
+
+
+def test_optional_profile_fields_left_out_leave_nothing() -> None:
+    site = make_site()
+    assert site.portfolio.profile.name is None
+    assert site.profile("projects_intro") == ""
+    assert '<h1 id="resume">Résumé</h1>' in site.resume()
+    assert "pf-resume__headline" not in site.resume()
+    assert {"name", "label"}.isdisjoint(site.json_resume()["basics"])
+    person = site.structured_data()["@graph"][0]
+    assert {"name", "jobTitle", "homeLocation"}.isdisjoint(person)
+    assert site.portfolio.profile.summary == site.portfolio.profile.about[0]  # the site's description
+
+
+def test_optional_profile_fields_given_are_shown_where_they_fit() -> None:
+    site = site_with_profile(
+        name="Ada <Example>", headline="Data engineer", location="Lisbon", description="Short.", projects_intro="Mine."
+    )
+    resume = site.resume()
+    assert '<h1 id="resume">Ada &lt;Example&gt;</h1>' in resume
+    assert '<p class="pf-resume__headline">Data engineer · Lisbon</p>' in resume
+    assert site.profile("projects_intro") == "Mine&#46;"
+    basics = site.json_resume()["basics"]
+    assert (basics["name"], basics["label"]) == ("Ada <Example>", "Data engineer")
+    person = site.structured_data()["@graph"][0]
+    assert (person["name"], person["jobTitle"]) == ("Ada <Example>", "Data engineer")
+    assert person["homeLocation"] == {"@type": "Place", "name": "Lisbon"}
+    assert site.portfolio.profile.summary == "Short."
+    assert '<p class="pf-resume__headline">Lisbon</p>' in site_with_profile(location="Lisbon").resume()

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, site_pages
+from conftest import Built
 from gzip_server import GzipServer
 from playwright.sync_api import Browser, expect
 
-from portfolio import load_portfolio
-from portfolio.icons import material_icons
-
-BASE = "https://viscarra.dev/"
 BYTE_BUDGET = 80_000  # compressed bytes a first visit may transfer
 REQUEST_BUDGET = 12
 
@@ -29,10 +26,10 @@ def head_value(html: str, pattern: str) -> str:
     return found.group(1)
 
 
-def test_first_visit_of_every_page_fits_the_budget(browser: Browser, served_site: GzipServer, site: Path) -> None:
+def test_first_visit_of_every_page_fits_the_budget(browser: Browser, served_site: GzipServer, built: Built) -> None:
     base = served_site.url
     weights = {}
-    for path in site_pages(site):
+    for path in built.pages:
         context = browser.new_context()  # an empty cache: a first visit
         page = context.new_page()
         foreign, errors = [], []
@@ -52,10 +49,10 @@ def test_first_visit_of_every_page_fits_the_budget(browser: Browser, served_site
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_narrow_screens_never_scroll_sideways(browser: Browser, server: str, site: Path, scheme: str) -> None:
+def test_narrow_screens_never_scroll_sideways(browser: Browser, server: str, built: Built, scheme: str) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme=scheme)
     page = context.new_page()
-    for path in site_pages(site):
+    for path in built.pages:
         page.goto(f"{server}/{path}")
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
         for box in (card.bounding_box() for card in page.locator(".pf-card").all()):
@@ -99,34 +96,40 @@ def test_motion_respects_reduced_motion(browser: Browser, server: str) -> None:
     page.close()
 
 
-def test_every_page_has_its_own_title_description_and_sharing_tags(site: Path) -> None:
-    titles, descriptions = set(), set()
-    for path in site_pages(site):
-        html = html_of(site, path)
+def test_every_page_has_its_own_title_description_and_sharing_tags(built: Built) -> None:
+    titles, descriptions = set(), {}
+    for path in built.pages:
+        html = html_of(built.site, path)
         title = head_value(html, r"<title>(.*?)</title>")
-        description = head_value(html, r'<meta name="description" content="([^"]+)">')
+        description = unescape(head_value(html, r'<meta name="description" content="([^"]+)">'))
         titles.add(title)
-        descriptions.add(description)
-        assert 50 <= len(description) <= 160, (path, description)
-        assert f'<meta property="og:description" content="{description}">' in html
+        descriptions[path] = description
+        assert f'<meta property="og:description" content="{escape(description)}">' in html
         assert '<meta name="twitter:card" content="summary">' in html
         if path != "404.html":
-            assert f'<link rel="canonical" href="{BASE}{path}">' in html
-            assert f'<meta property="og:url" content="{BASE}{path}">' in html
-    assert len(titles) == len(site_pages(site))
-    assert len(descriptions) == len(site_pages(site)) - 1  # the 404 page has the site's, as the home page does
+            assert f'<link rel="canonical" href="{built.site_url}{path}">' in html
+            assert f'<meta property="og:url" content="{built.site_url}{path}">' in html
+    assert len(titles) == len(built.pages)
+    # The home and 404 pages have the site's, from the profile; every other page has one of its own.
+    assert descriptions[""] == descriptions["404.html"] == built.portfolio.profile.summary
+    others = [description for path, description in descriptions.items() if path not in ("", "404.html")]
+    assert len(set(others)) == len(others)
+    assert built.portfolio.profile.summary not in others
+    assert all(50 <= len(description) <= 160 for description in others), others
 
 
-def test_structured_data_describes_the_owner_and_the_open_source_work(site: Path) -> None:
-    block = head_value(html_of(site, ""), r'<script type="application/ld\+json">(.*?)</script>')
+def test_structured_data_describes_the_owner_and_the_open_source_work(built: Built) -> None:
+    block = head_value(html_of(built.site, ""), r'<script type="application/ld\+json">(.*?)</script>')
     graph = json.loads(block)["@graph"]
     person = next(item for item in graph if item["@type"] == "Person")
-    portfolio = load_portfolio(ROOT / "data", material_icons())
-    assert person["url"] == BASE
-    assert person["email"] == "mailto:hello@viscarra.dev"
-    assert person["sameAs"] == ["https://github.com/rviscarra"]
+    portfolio, profile = built.portfolio, built.portfolio.profile
+    assert person["url"] == built.site_url
+    assert person["email"] == f"mailto:{profile.email}"
+    assert person["sameAs"] == [link.url for link in profile.links]
     assert person["knowsAbout"] == [technology.name for technology in portfolio.technologies.values()]
-    assert "name" not in person  # the seed gives no name: none is made up
+    assert person.get("name") == profile.name  # none when the data has none: nothing is made up
+    assert person.get("jobTitle") == profile.headline
+    assert person.get("homeLocation", {}).get("name") == profile.location
     code = [item for item in graph if item["@type"] == "SoftwareSourceCode"]
     assert [item["codeRepository"] for item in code] == [
         project.repository for project in portfolio.projects if project.kind == "open-source"
@@ -134,9 +137,10 @@ def test_structured_data_describes_the_owner_and_the_open_source_work(site: Path
     assert all(item["author"] == {"@id": person["@id"]} for item in code)
 
 
-def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
-    assert (site / "robots.txt").read_text() == f"User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n"
-    assert sorted(site_pages(site)) == sorted(["", "projects/", "open-source/", "resume/", "404.html"])
+def test_robots_txt_points_to_the_sitemap(built: Built) -> None:
+    robots = (built.site / "robots.txt").read_text()
+    assert robots == f"User-agent: *\nAllow: /\nSitemap: {built.site_url}sitemap.xml\n"
+    assert sorted(built.pages) == sorted(["", "projects/", "open-source/", "resume/", "404.html"])
 
 
 LAYOUT_SHIFT = """() => new Promise((resolve) => {
@@ -148,7 +152,7 @@ LAYOUT_SHIFT = """() => new Promise((resolve) => {
 })"""
 
 
-def test_nothing_moves_while_a_page_loads_on_a_slow_phone(browser: Browser, server: str, site: Path) -> None:
+def test_nothing_moves_while_a_page_loads_on_a_slow_phone(browser: Browser, server: str, built: Built) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
     cdp = context.new_cdp_session(page)  # a slow network and CPU, as Lighthouse's mobile run simulates
@@ -159,7 +163,7 @@ def test_nothing_moves_while_a_page_loads_on_a_slow_phone(browser: Browser, serv
     )
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     shifts = {}
-    for path in site_pages(site):
+    for path in built.pages:
         page.goto(f"{server}/{path}")
         page.wait_for_load_state("networkidle")
         shifts[path] = page.evaluate(LAYOUT_SHIFT)

@@ -8,18 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, build, copy_project, csp_reports, site_pages, watch_csp
+from conftest import Built, build, copy_project, csp_reports, watch_csp
 from gzip_server import GzipServer
 from playwright.sync_api import Browser, Page, expect
-
-from portfolio import load_portfolio
-from portfolio.icons import material_icons
 
 # From the usual cheat sheets (OWASP's filter evasion, PortSwigger's): tags, event handlers, SVG and MathML,
 # attribute and URL breakouts, entities, template injection, and Markdown that would make links or markup.
 PAYLOADS = (Path(__file__).parent / "xss_payloads.txt").read_text(encoding="utf-8").splitlines()
 JOINED = " ".join(PAYLOADS)
-REAL = load_portfolio(ROOT / "data", material_icons())  # the payload data has the same records
 
 # Reports what a payload would have injected: handlers, script URLs, and elements the page has no business with.
 INJECTED = """() => {
@@ -76,6 +72,13 @@ def payload_server(payload_site: Path) -> Iterator[str]:
         yield server.url.rstrip("/")
 
 
+@pytest.fixture(scope="module")
+def real_server(own_build: Built) -> Iterator[str]:
+    """The site built from the same data without the payloads: the payload site has the same records."""
+    with GzipServer(own_build.site) as server:
+        yield server.url.rstrip("/")
+
+
 def test_there_are_enough_payloads() -> None:
     assert len(PAYLOADS) >= 30
     assert len(set(PAYLOADS)) == len(PAYLOADS)
@@ -88,15 +91,16 @@ def text(page: Page, selector: str) -> list[str]:
 
 @pytest.mark.parametrize("bypass_csp", [True, False], ids=["escaping-alone", "with-csp"])
 def test_payloads_show_as_text_and_never_run(
-    browser: Browser, site: Path, server: str, payload_server: str, bypass_csp: bool
+    browser: Browser, own_build: Built, real_server: str, payload_server: str, bypass_csp: bool
 ) -> None:
+    real = own_build.portfolio
     context = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 1280, "height": 900})
     violations = watch_csp(context)
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    for path in site_pages(site):
-        page.goto(f"{server}/{path}")
+    for path in own_build.pages:
+        page.goto(f"{real_server}/{path}")
         page.wait_for_load_state("load")
         clean = page.evaluate(TAG_COUNTS)
         page.goto(f"{payload_server}/{path}")
@@ -108,7 +112,7 @@ def test_payloads_show_as_text_and_never_run(
         assert page.evaluate("typeof window.pwned") == "undefined", path
         assert bypass_csp or csp_reports(page, violations) == [], path  # with the CSP bypassed, none comes
         for title in page.locator(".md-social__link").all():
-            assert title.get_attribute("title") in (JOINED, REAL.profile.email)
+            assert title.get_attribute("title") in (JOINED, real.profile.email)
         assert "49" not in page.locator("body").inner_text(), path
         for selector in (".pf-card__title", ".pf-card__summary", ".pf-card__challenges li", ".pf-badge"):
             assert set(text(page, selector)) <= {JOINED}, (path, selector)
@@ -116,9 +120,9 @@ def test_payloads_show_as_text_and_never_run(
     page.goto(f"{payload_server}/")
     about = text(page, ".md-content article > p")
     assert about[: len(PAYLOADS)] == PAYLOADS  # each payload its own paragraph of plain text
-    assert text(page, ".pf-badges .pf-badge") == [JOINED] * len(REAL.technologies)
+    assert text(page, ".pf-badges .pf-badge") == [JOINED] * len(real.technologies)
     page.goto(f"{payload_server}/projects/")
-    professional = [project for project in REAL.projects if project.kind == "professional"]
+    professional = own_build.kind("professional")
     assert text(page, ".pf-card__title") == [JOINED] * len(professional)
     assert text(page, ".pf-card__summary") == [JOINED] * len(professional)
     assert text(page, ".pf-card__challenges li") == [JOINED] * sum(len(p.challenges) for p in professional)
@@ -135,13 +139,11 @@ def test_payloads_show_as_text_and_never_run(
     context.close()
 
 
-def test_profile_text_placed_in_markdown_reads_as_written(browser: Browser, server: str) -> None:
+def test_profile_text_placed_in_markdown_reads_as_written(browser: Browser, server: str, built: Built) -> None:
+    profile = built.portfolio.profile
     page = browser.new_page()
     page.goto(f"{server}/")
-    link = page.locator('.md-content a[href="mailto:hello@viscarra.dev"]')  # {{ profile("email") }}, twice
-    expect(link).to_have_text("hello@viscarra.dev")
-    expect(page.locator(".md-content article > p").first).to_have_text(
-        "I’m a Salvadoran software engineer living in Canada. I enjoy tinkering with new technologies,"
-        " weightlifting and learning new things."
-    )
+    link = page.locator(f'.md-content a[href="mailto:{profile.email}"]')  # {{ profile("email") }}, twice
+    expect(link).to_have_text(profile.email)
+    expect(page.locator(".md-content article > p").first).to_have_text(profile.about[0])
     page.close()
