@@ -14,8 +14,11 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
+
+from portfolio import Portfolio
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ["mkdocs.yml", "main.py", "data", "docs", "overrides", "portfolio"]
@@ -112,6 +115,28 @@ def search_word(site: Path, page: str) -> tuple[str, str]:
     words = unique_search_words(site)
     word = max((word for word, (location, _) in words.items() if location.startswith(f"{page}#")), key=len)
     return word, words[word][1]
+
+
+def facts(portfolio: Portfolio, site_url: str) -> dict[str, set[str]]:
+    """The facts of a portfolio, as they stand in a built site's files, by what they are."""
+    profile = portfolio.profile
+    return {
+        "domain": {urlsplit(site_url).netloc},
+        "email": {profile.email},
+        "link": {link.url for link in profile.links} | {p.repository for p in portfolio.projects if p.repository},
+        "text": {
+            *profile.about,
+            *(
+                text
+                for text in (profile.name, profile.description, profile.projects_intro, profile.open_source_intro)
+                if text
+            ),
+            *(project.summary for project in portfolio.projects),
+            *(challenge for project in portfolio.projects for challenge in project.challenges),
+        },
+        "project": {f'data-project="{project.id}"' for project in portfolio.projects},
+        "technology": {f"pf-badge--{technology}" for technology in portfolio.technologies},
+    }
 
 
 def free_port() -> int:

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from conftest import Built, page_text
+from helpers import facts
 
 SEED = Path(__file__).parent / "portfolio-source.txt"
 PAGES = ["index.html", "projects/index.html", "open-source/index.html"]
@@ -77,3 +78,14 @@ def test_a_fork_shows_none_of_the_owners_words(fork_build: Built) -> None:
             text = path.read_text(encoding="utf-8")
             found = [word for word in OWNER_WORDS if word.lower() in text.lower()]
             assert found == [], path
+
+
+def test_the_made_up_fork_differs_from_the_owner_in_every_way_that_matters(own_build: Built, fork_build: Built) -> None:
+    own, fork = facts(own_build.portfolio, own_build.site_url), facts(fork_build.portfolio, fork_build.site_url)
+    assert {kind: own[kind] & fork[kind] for kind in own} == {kind: set() for kind in own}
+    mine, theirs = own_build.portfolio, fork_build.portfolio
+    assert set(theirs.technologies).isdisjoint(mine.technologies)  # other technologies, no C++
+    assert "LinkedIn" in [link.name for link in theirs.profile.links]
+    assert [project.featured for project in theirs.projects].count(True) == 1
+    assert len(fork_build.kind("open-source")) == 2
+    assert len(fork_build.kind("professional")) != len(own_build.kind("professional"))
