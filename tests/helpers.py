@@ -81,7 +81,7 @@ def fork_project(destination: Path, fork: Path = FORK) -> Path:
         text, found = re.subn(rf"(?m)^{name}: .*$", f"{name}: {value}", text)
         assert found == 1, f"mkdocs.yml has no single {name} line to set"
     config.write_text(text, encoding="utf-8")
-    (destination / "docs" / "CNAME").unlink()
+    (destination / "docs" / "CNAME").unlink(missing_ok=True)
     return destination
 
 

@@ -6,8 +6,9 @@ import re
 
 import pytest
 from conftest import ROOT
+from helpers import FORK
 
-from portfolio import Site
+from portfolio import Site, load_portfolio
 from portfolio.icons import ICON_SETS, Icon, Sprite, material_icons
 
 ICONS = material_icons()
@@ -25,7 +26,8 @@ def test_an_icon_is_drawn_at_its_first_use_in_a_block_and_shown_again_after() ->
 
 
 def test_a_badge_draws_its_icon_or_shows_the_one_drawn_before() -> None:
-    html = Site.load(ROOT).project_cards(kind="open-source")
+    portfolio = load_portfolio(FORK / "data", ICONS)  # made up: its cards share technologies
+    html = Site(portfolio, ROOT / "overrides" / "fragments", ICONS).project_cards()
     svg = '<span class="twemoji"><svg aria-hidden="true" focusable="false" viewBox="0 0 24 24"'
     drawn = re.findall(rf'{svg} id="([^"]+)"><path d="[^"]+"/></svg></span>', html)
     shown = re.findall(rf'{svg}><use href="#([^"]+)"/></svg></span>', html)
