@@ -186,6 +186,8 @@ def test_the_filter_works_with_instant_navigation(browser: Browser, project: Pat
         result = build(project, project / "site")
         assert result.returncode == 0, result.stderr
         page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(server.url)
         page.evaluate("window.stillTheSameDocument = true")
         page.locator(".md-tabs__link", has_text="Projects").click()
@@ -197,6 +199,11 @@ def test_the_filter_works_with_instant_navigation(browser: Browser, project: Pat
         assert page.url.endswith(f"/projects/?tech={technology.id}")
         page.go_back()
         assert shown(page) == all_cards(own_build)
+        page.locator(".md-tabs__link", has_text="Open source").click()  # cards whose badges share icons, too
+        page.wait_for_url("**/open-source/")
+        expect(page.locator(".pf-card")).to_have_count(len(own_build.kind("open-source")))
+        assert page.evaluate("window.stillTheSameDocument") is True
+        assert errors == []
         page.close()
 
 

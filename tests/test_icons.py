@@ -30,7 +30,7 @@ def test_a_badge_draws_its_icon_or_shows_the_one_drawn_before() -> None:
     html = Site(portfolio, ROOT / "overrides" / "fragments", ICONS).project_cards()
     svg = '<span class="twemoji"><svg aria-hidden="true" focusable="false" viewBox="0 0 24 24"'
     drawn = re.findall(rf'{svg} id="([^"]+)"><path d="[^"]+"/></svg></span>', html)
-    shown = re.findall(rf'{svg}><use href="#([^"]+)"/></svg></span>', html)
+    shown = re.findall(rf'{svg}><use xlink:href="#([^"]+)"/></svg></span>', html)
     assert drawn
     assert shown
     assert set(shown) <= set(drawn)
@@ -43,7 +43,7 @@ def test_blocks_on_a_page_never_share_an_icon_id() -> None:
     page = "\n\n".join([site.project_cards(), site.tech_badges(), site.project_card(last), site.resume()])
     ids = re.findall(r'\sid="(pf-icons-[^"]+)"', page)
     assert len(ids) == len(set(ids))
-    targets = re.findall(r'<use href="#([^"]+)"/>', page)
+    targets = re.findall(r'<use xlink:href="#([^"]+)"/>', page)
     assert targets  # the badges of every technology are drawn more than once
     assert set(targets) <= set(ids)
 
