@@ -132,7 +132,7 @@ def build_in_turn(projects: dict[str, Path], runs: int) -> dict[str, Builds]:
 
 
 def differences(first: Path, second: Path) -> list[str]:
-    """The files that two built sites do not have alike, but for the Content-Security-Policy that main.py
+    """The files that two built sites do not have alike, but for the Content-Security-Policy that hooks.py
     fills in after the build (the plain twin keeps its placeholder: computing it is part of the overhead)."""
     files = {path.relative_to(site) for site in (first, second) for path in site.rglob("*") if path.is_file()}
     return sorted(

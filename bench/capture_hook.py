@@ -26,7 +26,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the settings that main.py fills in, as it left them."""
+    """Write the settings that hooks.py fills in, as it left them."""
     settings = {"extra": dict(config["extra"]), "site_description": config["site_description"]}
     _captured(config).joinpath("settings.json").write_text(json.dumps(settings), encoding="utf-8")
 

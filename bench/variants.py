@@ -14,7 +14,7 @@ from portfolio.model import SLUG
 from tests.helpers import build, copy_project
 
 HOOK = Path(__file__).with_name("capture_hook.py")
-# What main.py writes into the site rather than docs/: the plain project has them as static files.
+# What hooks.py writes into the site rather than docs/: the plain project has them as static files.
 GENERATED = ("stylesheets/portfolio.css", "robots.txt", "resume.json")
 
 
@@ -44,14 +44,14 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
     """
     project = copy_project(folder.with_name(folder.name + "-capture"))
     config = project / "mkdocs.yml"
-    config.write_text(edit_config(config.read_text(encoding="utf-8"), hooks=[str(HOOK)]), encoding="utf-8")
+    config.write_text(edit_config(config.read_text(encoding="utf-8"), hooks=["hooks.py", str(HOOK)]), encoding="utf-8")
     result = build(project, project / "site")
     if result.returncode:
         raise RuntimeError(f"the build that captures the pages failed:\n{result.stderr}")
     captured = project / "captured"
 
     copy_project(folder)
-    for name in ("main.py", "data", "portfolio"):
+    for name in ("main.py", "hooks.py", "data", "portfolio"):
         if (folder / name).is_dir():
             shutil.rmtree(folder / name)
         else:
@@ -63,6 +63,7 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
     settings: dict[str, object] = {
         "plugins": ["search", {"macros": {"render_by_default": False}}] if macros_plugin else ["search"],
         "watch": None,
+        "hooks": None,
         **json.loads((captured / "settings.json").read_text(encoding="utf-8")),
     }
     if material_defaults:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from portfolio.errors import DataError, MacroError
 from portfolio.loader import load_portfolio
+from portfolio.macros import Macros
 from portfolio.model import Portfolio, Profile, Project, Technology
-from portfolio.site import Site
 
 __all__ = [
     "DataError",
     "MacroError",
+    "Macros",
     "Portfolio",
     "Profile",
     "Project",
-    "Site",
     "Technology",
     "load_portfolio",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -10,6 +9,8 @@ from pathlib import Path
 
 import material
 from markupsafe import Markup
+
+from portfolio.hints import closest
 
 # Material's icon sets, brand logos first: where a name is in several, the first is suggested.
 ICON_SETS = ("simple", "fontawesome/brands", "material", "octicons", "fontawesome/regular", "fontawesome/solid")
@@ -36,8 +37,8 @@ class Icons:
                     return f"{icon_set}/{found[0]}"
         folder = self.root / head
         candidates = [path.stem for path in folder.glob("*.svg")] if folder.is_dir() else []
-        close = difflib.get_close_matches(tail, candidates, n=1)
-        return f"{head}/{close[0]}" if close else None
+        close = closest(tail, candidates)
+        return f"{head}/{close}" if close else None
 
     def drawing(self, name: str) -> tuple[str, Markup]:
         """The icon's viewBox and what it draws: the inside of its SVG file."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import typing
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import msgspec
 from msgspec import inspect
 
 from portfolio.errors import DataError
+from portfolio.hints import closest, did_you_mean
 from portfolio.icons import Icons
 from portfolio.model import PATTERN_HINTS, Link, Portfolio, Profile, Project, Record, Technology
 from portfolio.yamlfile import Loc, YamlFile, read_yaml
@@ -118,10 +118,10 @@ def _check_fields(file: YamlFile, mapping: dict[typing.Any, typing.Any], model: 
             message = f"field names must be text, found {_describe(name)}: write a field name such as 'title'"
             file.problem(loc, message, line=file.line((*loc, str(name))))
         elif name not in fields:
-            close = difflib.get_close_matches(name, sorted(fields), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(sorted(fields))
+            close = closest(name, sorted(fields))
+            hint = did_you_mean(close, "allowed: " + ", ".join(sorted(fields)))
             file.problem((*loc, name), f"unknown field '{name}' ({hint})")
-            typos.update(close)
+            typos.update([close] if close else [])
         else:
             _check(file, value, fields[name].type, (*loc, name))
     for name, field in fields.items():
@@ -180,8 +180,8 @@ def _check_technologies(file: YamlFile, projects: Records, technologies: Records
         for position, wanted in enumerate(project.technologies):
             if wanted in known.values():
                 continue
-            close = difflib.get_close_matches(wanted.lower(), known, n=1)
-            hint = f"did you mean '{known[close[0]]}'?" if close else "add it to technologies.yml"
+            close = closest(wanted.lower(), known)
+            hint = did_you_mean(close and known[close], "add it to technologies.yml")
             file.problem((*loc, "technologies", position), f"unknown technology '{wanted}' ({hint})")
 
 
@@ -190,10 +190,9 @@ def _check_icons(file: YamlFile, records: list[tuple[Loc, Technology | Link]], i
     for loc, record in records:
         if icons.exists(record.icon):
             continue
-        close = icons.suggest(record.icon)
-        hint = f" (did you mean '{close}'?)" if close else ""
+        hint = did_you_mean(icons.suggest(record.icon), "")
         file.problem(
             (*loc, "icon"),
-            f"unknown icon '{record.icon}'{hint}: use an icon bundled with Material,"
+            f"unknown icon '{record.icon}'{f' ({hint})' if hint else ''}: use an icon bundled with Material,"
             " listed at https://squidfunk.github.io/mkdocs-material/reference/icons-emojis/",
         )

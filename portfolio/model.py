@@ -35,6 +35,10 @@ PATTERN_HINTS = {
     EMAIL: "must be an email address, such as 'me@example.com'",
 }
 
+Kind = Literal["professional", "open-source"]
+# Each kind of project, and what the site calls such projects (the résumé's headings).
+KINDS: dict[str, str] = {"professional": "Projects", "open-source": "Open source"}
+
 Slug = Annotated[str, Meta(pattern=SLUG)]
 Text = Annotated[str, Meta(min_length=1, pattern=r"\S")]
 Colour = Annotated[str, Meta(pattern=COLOUR)]
@@ -78,6 +82,11 @@ class Profile(Record):
         """The site's description: the description field, else the first paragraph about the owner."""
         return self.description or self.about[0]
 
+    @property
+    def about_text(self) -> str:
+        """The paragraphs about the owner, as one text."""
+        return " ".join(self.about)
+
 
 class Technology(Record):
     """A technology that projects name by id: one entry of data/technologies.yml."""
@@ -95,7 +104,7 @@ class Project(Record):
 
     id: Slug
     title: Text
-    kind: Literal["professional", "open-source"]
+    kind: Kind
     summary: Text
     technologies: Annotated[list[Text], Meta(description="Ids from technologies.yml.")] = []
     challenges: list[Text] = []
@@ -109,3 +118,14 @@ class Portfolio(Struct, frozen=True):
     profile: Profile
     technologies: dict[str, Technology]
     projects: list[Project]
+
+    def keywords(self, project: Project) -> list[str]:
+        """The names of a project's technologies, in its order."""
+        return [self.technologies[technology].name for technology in project.technologies]
+
+    def technology_groups(self) -> dict[str, list[str]]:
+        """Technology names by group, groups in order of first appearance; ungrouped ones last, as Other."""
+        groups: dict[str, list[str]] = {}
+        for technology in sorted(self.technologies.values(), key=lambda tech: tech.group is None):
+            groups.setdefault(technology.group or "Other", []).append(technology.name)
+        return groups

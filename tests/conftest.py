@@ -7,65 +7,25 @@ site, and on a fork of it with the second portfolio of tests/fork/. What it expe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from html import unescape
 from pathlib import Path
 
 import pytest
 from gzip_server import GzipServer
-from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build, copy_project, fork_project, mkdocs, site_url_of
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from helpers import CHROMIUM, CHROMIUM_ARGS, Built, build_project, copy_project, fork_project
+from playwright.sync_api import Browser, sync_playwright
 
-from portfolio import Portfolio, load_portfolio
-from portfolio.icons import material_icons
+from portfolio import Portfolio
 
-# The tests import these from here, with the fixtures.
-__all__ = [
-    "ROOT",
-    "Built",
-    "build",
-    "copy_project",
-    "csp_reports",
-    "mkdocs",
-    "page_text",
-    "site_pages",
-    "watch_csp",
-]
-
-# A URL that only csp_reports asks for.
-CSP_SENTINEL = "https://csp-sentinel.invalid/"
-# Reports every Content-Security-Policy violation of a page to watch_csp's list.
-_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) => {
-  window.__pfCspViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
-});"""
+# Tests that use these fixtures drive Chromium: they carry the browser mark (`pytest -m "not browser"` skips them).
+BROWSER_FIXTURES = {"browser", "page", "visit"}
 
 
-@dataclass(frozen=True)
-class Built:
-    """A project built strictly: its folder, its site, its data and its site_url."""
-
-    project: Path
-    site: Path
-    portfolio: Portfolio
-    site_url: str
-
-    @property
-    def pages(self) -> list[str]:
-        """Every page of the site, from its sitemap (so new pages are covered), and the 404 page."""
-        return site_pages(self.site, self.site_url)
-
-    def kind(self, kind: str) -> list:
-        """The projects of one kind, in data order."""
-        return [project for project in self.portfolio.projects if project.kind == kind]
-
-
-def build_project(project: Path) -> Built:
-    """Build a project strictly into its site/ folder."""
-    result = build(project, project / "site")
-    assert result.returncode == 0, result.stderr
-    return Built(project, project / "site", load_portfolio(project / "data", material_icons()), site_url_of(project))
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives Chromium."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture
@@ -130,47 +90,3 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-def watch_csp(context: BrowserContext) -> list[str]:
-    """Every Content-Security-Policy violation that the context's pages report, across navigations."""
-    violations: list[str] = []
-
-    def report(violation: str) -> None:
-        violations.append(violation)
-
-    context.expose_function("__pfCspViolation", report)  # a plain function: Playwright cannot wrap a bound method
-    context.add_init_script(_CSP_VIOLATIONS)
-    return violations
-
-
-def csp_reports(page: Page, violations: list[str]) -> list[str]:
-    """The violations the page has reported so far, taken off the list.
-
-    Reports arrive late and in order, so the page makes one more, marked, and this waits for it.
-    """
-    page.evaluate(f"new Image().src = '{CSP_SENTINEL}'")  # blocked by img-src before any request is made
-    for _ in range(250):
-        if any(CSP_SENTINEL in violation for violation in violations):
-            break
-        page.wait_for_timeout(20)
-    marked = [index for index, violation in enumerate(violations) if CSP_SENTINEL in violation]
-    assert marked, "the page reported no violation within 5 s: is watch_csp on its context?"
-    reported = violations[: marked[0]]
-    del violations[: marked[0] + 1]
-    return reported
-
-
-def site_pages(site: Path, base: str) -> list[str]:
-    """Every page of a built site for base (its site_url), from its sitemap, and the 404 page."""
-    urls = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())
-    assert urls
-    assert all(url.startswith(base) for url in urls)
-    return [url.removeprefix(base) for url in urls] + ["404.html"]
-
-
-def page_text(html: str) -> str:
-    """The visible text of a page: tags dropped (block tags part words), entities decoded, white space folded."""
-    html = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", html, flags=re.S)
-    html = re.sub(r"</?(a|abbr|b|code|em|i|small|span|strong)\b[^>]*>", "", html)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())

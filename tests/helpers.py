@@ -1,4 +1,4 @@
-"""Plain helpers shared by the tests (through conftest.py) and the benchmark (bench/): no pytest here."""
+"""Plain helpers shared by the tests and the benchmark (bench/): no fixtures here (those are in conftest.py)."""
 
 from __future__ import annotations
 
@@ -13,15 +13,19 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from playwright.sync_api import BrowserContext, Page
 
-from portfolio import Portfolio
+from portfolio import Portfolio, load_portfolio
+from portfolio.icons import material_icons
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ["mkdocs.yml", "main.py", "data", "docs", "overrides", "portfolio"]
+PROJECT_FILES = ["mkdocs.yml", "main.py", "hooks.py", "data", "docs", "overrides", "portfolio"]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -32,6 +36,19 @@ CHROMIUM_ARGS = [
 ]
 FORK = ROOT / "tests" / "fork"  # a second portfolio, for a fork of this project (tests/fork/README.md)
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+
+
+# The catalogue of bad data: each file replaces one data file of GOOD_DATA and names the messages it must get.
+BAD_DATA_CASES = sorted((ROOT / "tests" / "bad_data").glob("*.yml"), key=lambda path: path.name)
+GOOD_DATA = ROOT / "tests" / "good_data"
+
+
+def case_parts(case: Path) -> tuple[str, list[str]]:
+    """The data file a case replaces (its first line) and the messages it expects (its last lines)."""
+    lines = case.read_bytes().decode("utf-8", errors="replace").splitlines()
+    target = lines[0].removeprefix("# file: ")
+    expected = [line.removeprefix("# expect: ") for line in lines if line.startswith("# expect: ")]
+    return target, expected
 
 
 def mkdocs(
@@ -83,6 +100,13 @@ def fork_project(destination: Path, fork: Path = FORK) -> Path:
     config.write_text(text, encoding="utf-8")
     (destination / "docs" / "CNAME").unlink(missing_ok=True)
     return destination
+
+
+def nav_pages(project: Path) -> list[str]:
+    """The address of every page listed under nav in a project's mkdocs.yml, relative to the site."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", "")
+    sources = re.findall(r"[\w./-]+\.md", yaml.safe_dump(yaml.safe_load(text)["nav"]))
+    return ["" if source == "index.md" else source.removesuffix(".md") + "/" for source in sources]
 
 
 def site_url_of(project: Path) -> str:
@@ -179,3 +203,81 @@ def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path, sec
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"{url} was not served within {seconds} s")
+
+
+@dataclass(frozen=True)
+class Built:
+    """A project built strictly: its folder, its site, its data and its site_url."""
+
+    project: Path
+    site: Path
+    portfolio: Portfolio
+    site_url: str
+
+    @property
+    def pages(self) -> list[str]:
+        """Every page of the site, from its sitemap (so new pages are covered), and the 404 page."""
+        return site_pages(self.site, self.site_url)
+
+    def kind(self, kind: str) -> list:
+        """The projects of one kind, in data order."""
+        return [project for project in self.portfolio.projects if project.kind == kind]
+
+
+def build_project(project: Path) -> Built:
+    """Build a project strictly into its site/ folder."""
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return Built(project, project / "site", load_portfolio(project / "data", material_icons()), site_url_of(project))
+
+
+# A URL that only csp_reports asks for.
+CSP_SENTINEL = "https://csp-sentinel.invalid/"
+# Reports every Content-Security-Policy violation of a page to watch_csp's list.
+_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) => {
+  window.__pfCspViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+});"""
+
+
+def watch_csp(context: BrowserContext) -> list[str]:
+    """Every Content-Security-Policy violation that the context's pages report, across navigations."""
+    violations: list[str] = []
+
+    def report(violation: str) -> None:
+        violations.append(violation)
+
+    context.expose_function("__pfCspViolation", report)  # a plain function: Playwright cannot wrap a bound method
+    context.add_init_script(_CSP_VIOLATIONS)
+    return violations
+
+
+def csp_reports(page: Page, violations: list[str]) -> list[str]:
+    """The violations the page has reported so far, taken off the list.
+
+    Reports arrive late and in order, so the page makes one more, marked, and this waits for it.
+    """
+    page.evaluate(f"new Image().src = '{CSP_SENTINEL}'")  # blocked by img-src before any request is made
+    for _ in range(250):
+        if any(CSP_SENTINEL in violation for violation in violations):
+            break
+        page.wait_for_timeout(20)
+    marked = [index for index, violation in enumerate(violations) if CSP_SENTINEL in violation]
+    assert marked, "the page reported no violation within 5 s: is watch_csp on its context?"
+    reported = violations[: marked[0]]
+    del violations[: marked[0] + 1]
+    return reported
+
+
+def site_pages(site: Path, base: str) -> list[str]:
+    """Every page of a built site for base (its site_url), from its sitemap, and the 404 page."""
+    urls = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())
+    assert urls
+    assert all(url.startswith(base) for url in urls)
+    return [url.removeprefix(base) for url in urls] + ["404.html"]
+
+
+def page_text(html: str) -> str:
+    """The visible text of a page: tags dropped (block tags part words), entities decoded, white space folded."""
+    html = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"</?(a|abbr|b|code|em|i|small|span|strong)\b[^>]*>", "", html)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())

@@ -7,8 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import Built
-from helpers import search_word
+from helpers import Built, search_word
 from playwright.sync_api import Browser, Page, expect
 
 from portfolio import Portfolio

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import Built, build, page_text
+from helpers import Built, build, page_text
 
 from portfolio import Portfolio
 
@@ -155,7 +155,7 @@ def test_a_yaml_syntax_error_stops_the_build(project: Path) -> None:
         ('{{ project_crd("x") }}', "docs/broken.md: UndefinedError: 'project_crd' is undefined"),
         (
             "{{ project_card(1, 2, 3, 4) }}",
-            "docs/broken.md: TypeError: Site.project_card() takes 2 positional arguments but 5 were given",
+            "docs/broken.md: TypeError: Macros.project_card() takes 2 positional arguments but 5 were given",
         ),
         ('{{ project_card("x" }}', "docs/broken.md:6: unexpected '}', expected ')'"),
         (

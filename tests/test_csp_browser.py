@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import CSP_SENTINEL, Built, csp_reports, watch_csp
-from helpers import search_word
+from helpers import CSP_SENTINEL, Built, csp_reports, search_word, watch_csp
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 

@@ -6,26 +6,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import BAD_DATA_CASES as CASES
+from helpers import GOOD_DATA, case_parts
 
 from portfolio import DataError, load_portfolio
 from portfolio.icons import material_icons
-
-HERE = Path(__file__).parent
-CASES = sorted((HERE / "bad_data").glob("*.yml"), key=lambda path: path.name)
-
-
-def case_parts(case: Path) -> tuple[str, list[str]]:
-    """The data file a case replaces (its first line) and the messages it expects (its last lines)."""
-    lines = case.read_bytes().decode("utf-8", errors="replace").splitlines()
-    target = lines[0].removeprefix("# file: ")
-    expected = [line.removeprefix("# expect: ") for line in lines if line.startswith("# expect: ")]
-    return target, expected
+from portfolio.loader import DATA_FILES
 
 
 def data_with(tmp_path: Path, case: Path) -> Path:
     """A copy of the small good data set with one file replaced by the case."""
     data = tmp_path / "data"
-    shutil.copytree(HERE / "good_data", data)
+    shutil.copytree(GOOD_DATA, data)
     shutil.copy(case, data / case_parts(case)[0])
     return data
 
@@ -34,12 +26,12 @@ def test_the_catalogue_is_complete() -> None:
     assert len(CASES) >= 20
     for case in CASES:
         target, expected = case_parts(case)
-        assert target in {"profile.yml", "technologies.yml", "projects.yml"}, case.name
+        assert target.removesuffix(".yml") in DATA_FILES, case.name
         assert expected, f"{case.name} names no expected message"
 
 
 def test_good_data_loads() -> None:
-    portfolio = load_portfolio(HERE / "good_data", material_icons())
+    portfolio = load_portfolio(GOOD_DATA, material_icons())
     assert [project.id for project in portfolio.projects] == ["platform"]
     assert list(portfolio.technologies) == ["kubernetes"]
 
@@ -52,8 +44,8 @@ def test_bad_data_message(tmp_path: Path, case: Path) -> None:
 
 
 def test_problems_of_several_files_are_reported_together(tmp_path: Path) -> None:
-    data = data_with(tmp_path, HERE / "bad_data" / "projects-unknown-field.yml")
-    shutil.copy(HERE / "bad_data" / "profile-invalid-email.yml", data / "profile.yml")
+    data = data_with(tmp_path, GOOD_DATA.parent / "bad_data" / "projects-unknown-field.yml")
+    shutil.copy(GOOD_DATA.parent / "bad_data" / "profile-invalid-email.yml", data / "profile.yml")
     with pytest.raises(DataError) as raised:
         load_portfolio(data, material_icons())
     assert [line.split(":")[0] for line in str(raised.value).splitlines()] == [
@@ -64,7 +56,7 @@ def test_problems_of_several_files_are_reported_together(tmp_path: Path) -> None
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    shutil.copytree(HERE / "good_data", data)
+    shutil.copytree(GOOD_DATA, data)
     (data / "technologies.yml").unlink()
     with pytest.raises(DataError) as raised:
         load_portfolio(data, material_icons())

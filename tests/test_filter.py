@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from conftest import Built, build
 from gzip_server import GzipServer
+from helpers import Built, build
 from playwright.sync_api import Browser, Page, expect
 
 from portfolio import Technology

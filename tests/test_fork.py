@@ -5,8 +5,7 @@ from __future__ import annotations
 from html import unescape
 from pathlib import Path
 
-from conftest import Built
-from helpers import facts
+from helpers import Built, facts
 
 TEXT_FILES = (".html", ".json", ".xml", ".txt", ".css", ".js")
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+from helpers import GOOD_DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,10 +18,9 @@ from portfolio.icons import material_icons
 from portfolio.loader import DATA_FILES
 from portfolio.yamlfile import read_yaml
 
-GOOD_DATA = Path(__file__).parent / "good_data"
 ICONS = material_icons()
 # Every line of a DataError: the file, the line when known, then what is wrong.
-LINE = re.compile(r"data/(profile|projects|technologies)\.yml(:[1-9][0-9]*)?: \S.*")
+LINE = re.compile(rf"data/({'|'.join(DATA_FILES)})\.yml(:[1-9][0-9]*)?: \S.*")
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Plain YAML values of every kind the safe loader makes, nested.

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
-from helpers import FORK
+from helpers import FORK, ROOT
 
-from portfolio import Site, load_portfolio
+from portfolio import Macros, load_portfolio
 from portfolio.icons import ICON_SETS, Icon, Sprite, material_icons
 
 ICONS = material_icons()
@@ -27,7 +26,7 @@ def test_an_icon_is_drawn_at_its_first_use_in_a_block_and_shown_again_after() ->
 
 def test_a_badge_draws_its_icon_or_shows_the_one_drawn_before() -> None:
     portfolio = load_portfolio(FORK / "data", ICONS)  # made up: its cards share technologies
-    html = Site(portfolio, ROOT / "overrides" / "fragments", ICONS).project_cards()
+    html = Macros(portfolio, ROOT / "overrides" / "fragments", ICONS).project_cards()
     svg = '<span class="twemoji"><svg aria-hidden="true" focusable="false" viewBox="0 0 24 24"'
     drawn = re.findall(rf'{svg} id="([^"]+)"><path d="[^"]+"/></svg></span>', html)
     shown = re.findall(rf'{svg}><use xlink:href="#([^"]+)"/></svg></span>', html)
@@ -38,7 +37,7 @@ def test_a_badge_draws_its_icon_or_shows_the_one_drawn_before() -> None:
 
 
 def test_blocks_on_a_page_never_share_an_icon_id() -> None:
-    site = Site.load(ROOT)
+    site = Macros.load(ROOT)
     last = site.portfolio.projects[-1].id
     page = "\n\n".join([site.project_cards(), site.tech_badges(), site.project_card(last), site.resume()])
     ids = re.findall(r'\sid="(pf-icons-[^"]+)"', page)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import ROOT, mkdocs
+from helpers import ROOT, mkdocs
 
 from portfolio import load_portfolio
 from portfolio.icons import material_icons

@@ -6,11 +6,11 @@ import functools
 
 import markdown
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from portfolio import Site
+from portfolio import Macros
 from portfolio.rawhtml import MacroHtml
 
 # Where a page may put a macro's block ({0}), and whether it stands alone there, between blank lines.
@@ -35,7 +35,7 @@ def config() -> MkDocsConfig:
 @functools.cache
 def blocks() -> dict[str, str]:
     """The blocks the macros write for the real data."""
-    site = Site.load(ROOT, page_url=lambda page: f"../{page}")
+    site = Macros.load(ROOT, page_url=lambda page: f"../{page}")
     first = site.portfolio.projects[0].id
     return {
         "cards with a filter": site.project_cards(filter=True),

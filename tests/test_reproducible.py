@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
-from conftest import copy_project, mkdocs
+from helpers import copy_project, mkdocs
 
 EPOCH = 1_600_000_000
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT, page_text
+from helpers import ROOT, page_text
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 

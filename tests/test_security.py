@@ -9,7 +9,7 @@ from unittest.mock import ANY
 
 import material
 import pytest
-from conftest import ROOT, build
+from helpers import ROOT, build
 
 from portfolio.csp import inline_scripts, script_hash
 from portfolio.links import leaves_site

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs
-from helpers import free_port, mkdocs_serve
+from helpers import free_port, mkdocs, mkdocs_serve
 from playwright.sync_api import Browser, Page, expect
 
 NEW_PROJECT = """
@@ -77,10 +76,10 @@ def test_saves_reload_the_open_page_and_mistakes_show_on_it(browser: Browser, pr
     )
     expect(page.locator("#new-project")).to_have_css("letter-spacing", "3px", timeout=20_000)
 
-    edit(project / "main.py", 'f"Invalid data:\\n{error}"', 'f"Invalid data (main.py edited):\\n{error}"')
+    edit(project / "portfolio" / "loader.py", "f\"unknown field '{name}' (", "f\"unknown field '{name}' (edited; ")
     edit(projects, "  title: A renamed project\n", "  titel: A renamed project\n")
-    expect(banner).to_contain_text("Invalid data (main.py edited):", timeout=20_000)
-    expect(banner).to_contain_text("unknown field 'titel' (did you mean 'title'?)")
+    expect(banner).to_contain_text("Invalid data:", timeout=20_000)
+    expect(banner).to_contain_text("unknown field 'titel' (edited; did you mean 'title'?)")  # the package, afresh
 
 
 def test_a_misused_macro_shows_on_its_page_while_serving(browser: Browser, project: Path, served: str) -> None:

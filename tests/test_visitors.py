@@ -8,8 +8,8 @@ from html import escape, unescape
 from pathlib import Path
 
 import pytest
-from conftest import Built
 from gzip_server import GzipServer
+from helpers import Built, nav_pages
 from playwright.sync_api import Browser, expect
 
 BYTE_BUDGET = 80_000  # compressed bytes a first visit may transfer
@@ -140,7 +140,7 @@ def test_structured_data_describes_the_owner_and_the_open_source_work(built: Bui
 def test_robots_txt_points_to_the_sitemap(built: Built) -> None:
     robots = (built.site / "robots.txt").read_text()
     assert robots == f"User-agent: *\nAllow: /\nSitemap: {built.site_url}sitemap.xml\n"
-    assert sorted(built.pages) == sorted(["", "projects/", "open-source/", "resume/", "404.html"])
+    assert sorted(built.pages) == sorted([*nav_pages(built.project), "404.html"])  # every page of nav, no other
 
 
 LAYOUT_SHIFT = """() => new Promise((resolve) => {

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import Built, build, copy_project, csp_reports, watch_csp
 from gzip_server import GzipServer
+from helpers import Built, build, copy_project, csp_reports, watch_csp
 from playwright.sync_api import Browser, Page, expect
 
 # From the usual cheat sheets (OWASP's filter evasion, PortSwigger's): tags, event handlers, SVG and MathML,

@@ -8,8 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from conftest import Built, page_text
-from helpers import facts
+from helpers import Built, facts, page_text
 
 SEED = Path(__file__).parent / "portfolio-source.txt"
 PAGES = ["index.html", "projects/index.html", "open-source/index.html"]

@@ -1,9 +1,7 @@
-"""The macros: Python selects the records, Jinja templates (autoescaped) present them."""
+"""The macros that pages call: Python selects the records, Jinja templates (autoescaped) present them."""
 
 from __future__ import annotations
 
-import difflib
-import typing
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -12,23 +10,22 @@ import msgspec
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from portfolio.colour import text_colour
 from portfolio.errors import MacroError
+from portfolio.hints import closest, did_you_mean
 from portfolio.icons import Icons, Sprite, material_icons
 from portfolio.loader import load_portfolio
-from portfolio.model import Portfolio, Project, Technology
+from portfolio.model import KINDS, Portfolio, Project, Technology
 from portfolio.rawhtml import MacroHtml
 
-KINDS = typing.get_args(typing.get_type_hints(Project)["kind"])  # ("professional", "open-source")
 # Characters that start HTML, or Markdown syntax when a value is placed in a page (links, emphasis, code,
 # headings, lists (- + 1.), emoji shortcodes (:name:), attribute lists ({: }), tables): written as entities.
 _TEXT_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}()#+!|~-.:"})
 
 
-class Site:
+class Macros:
     """The portfolio's macros, rendered from overrides/fragments/."""
 
-    MACROS = ("project_cards", "project_card", "tech_badge", "tech_badges", "profile", "resume")
+    NAMES = ("project_cards", "project_card", "tech_badge", "tech_badges", "profile", "resume")
 
     def __init__(
         self,
@@ -53,15 +50,15 @@ class Site:
         self.markdown_extension = MacroHtml()  # main.py adds it to the site's Markdown extensions
 
     @classmethod
-    def load(cls, root: Path, page_url: Callable[[str], str] = lambda page: page, site_url: str = "/") -> Site:
-        """Load root/data and the templates in root/overrides/fragments."""
+    def load(cls, root: Path, page_url: Callable[[str], str] = lambda page: page, site_url: str = "/") -> Macros:
+        """Load root/data once, with the templates in root/overrides/fragments."""
         icons = material_icons()
         portfolio = load_portfolio(root / "data", icons)
         return cls(portfolio, root / "overrides" / "fragments", icons, page_url, site_url)
 
-    def macros(self) -> dict[str, Callable[..., str]]:
+    def by_name(self) -> dict[str, Callable[..., str]]:
         """The macros pages may call, by name."""
-        return {name: getattr(self, name) for name in self.MACROS}
+        return {name: getattr(self, name) for name in self.NAMES}
 
     def project_cards(
         self,
@@ -98,7 +95,7 @@ class Site:
             if project.id == id:
                 return self._cards([project], details, level)
         known = [project.id for project in self.portfolio.projects]
-        raise MacroError(f"project_card: unknown project '{id}'{_did_you_mean(id, known)}")
+        raise MacroError(f"project_card: unknown project '{id}' ({_hint(id, known)})")
 
     def tech_badge(self, id: str) -> Markup:  # noqa: A002
         """One technology's badge, by id."""
@@ -116,105 +113,14 @@ class Site:
         """A text value of data/profile.yml; a list of texts comes out as paragraphs, a field left out as nothing."""
         fields = self._text_fields()
         if field not in fields:
-            raise MacroError(f"profile: unknown text field '{field}'{_did_you_mean(field, list(fields))}")
+            raise MacroError(f"profile: unknown text field '{field}' ({_hint(field, list(fields))})")
         # One line each (a line break could start a list or a code block), every Markdown character escaped.
         texts = (" ".join(text.split()).translate(_TEXT_ENTITIES) for text in fields[field])
         return Markup("\n\n".join(texts))  # noqa: S704 (each text escaped above)
 
     def resume(self) -> Markup:
         """The résumé: contact, about, every project, and the technologies by group."""
-        return self._render(
-            "resume.html",
-            profile=self.portfolio.profile,
-            projects=self.portfolio.projects,
-            technologies=self.portfolio.technologies,
-            groups=self._technology_groups(),
-            site_url=self.site_url,
-        )
-
-    def json_resume(self) -> dict[str, object]:
-        """The same résumé in the JSON Resume 1.0 format (https://jsonresume.org/schema)."""
-        profile, technologies = self.portfolio.profile, self.portfolio.technologies
-        projects = [
-            {
-                "name": project.title,
-                "description": project.summary,
-                **({"highlights": project.challenges} if project.challenges else {}),
-                "keywords": [technologies[tech].name for tech in project.technologies],
-                **({"url": project.repository} if project.repository else {}),
-            }
-            for project in self.portfolio.projects
-        ]
-        return {
-            "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
-            "basics": {
-                **({"name": profile.name} if profile.name else {}),
-                **({"label": profile.headline} if profile.headline else {}),
-                "email": profile.email,
-                "url": self.site_url,
-                "summary": " ".join(profile.about),
-                "profiles": [{"network": link.name, "url": link.url} for link in profile.links],
-            },
-            "projects": projects,
-            "skills": [{"name": group, "keywords": names} for group, names in self._technology_groups().items()],
-        }
-
-    def _technology_groups(self) -> dict[str, list[str]]:
-        """Technology names by group, groups in order of first appearance; ungrouped ones last, as Other."""
-        groups: dict[str, list[str]] = {}
-        for technology in sorted(self.portfolio.technologies.values(), key=lambda tech: tech.group is None):
-            groups.setdefault(technology.group or "Other", []).append(technology.name)
-        return groups
-
-    def stylesheet(self) -> str:
-        """The CSS that gives each technology's badge its brand colour."""
-        # Written here, not as a template in overrides/, where MkDocs would publish the template itself.
-        # Ids and colours are checked against SLUG and COLOUR, so they are safe in CSS as they are.
-        rules = [
-            f".pf-badge--{tech.id} {{ --pf-badge-bg: {tech.colour}; --pf-badge-fg: {text_colour(tech.colour)}; }}"
-            for tech in self.portfolio.technologies.values()
-        ]
-        return (
-            "\n/* Each technology's badge in its brand colour (data/technologies.yml), with readable text. */\n"
-            + "\n".join(rules)
-            + "\n"
-        )
-
-    def social(self) -> list[dict[str, str]]:
-        """The footer links, in the form Material's extra.social takes."""
-        profile = self.portfolio.profile
-        links = [{"icon": "material/email", "link": f"mailto:{profile.email}", "name": profile.email}]
-        return links + [{"icon": link.icon, "link": link.url, "name": link.name} for link in profile.links]
-
-    def structured_data(self) -> dict[str, object]:
-        """schema.org JSON-LD: the owner as a Person, and their open-source projects."""
-        site_url = self.site_url
-        profile, owner = self.portfolio.profile, {"@id": f"{site_url}#owner"}
-        person = {
-            "@type": "Person",
-            **owner,
-            "url": site_url,
-            **({"name": profile.name} if profile.name else {}),
-            **({"jobTitle": profile.headline} if profile.headline else {}),
-            **({"homeLocation": {"@type": "Place", "name": profile.location}} if profile.location else {}),
-            "email": f"mailto:{profile.email}",
-            "description": " ".join(profile.about),
-            "sameAs": [link.url for link in profile.links],
-            "knowsAbout": [technology.name for technology in self.portfolio.technologies.values()],
-        }
-        code = [
-            {
-                "@type": "SoftwareSourceCode",
-                "name": project.title,
-                "description": project.summary,
-                "codeRepository": project.repository,
-                "keywords": [self.portfolio.technologies[tech].name for tech in project.technologies],
-                "author": owner,
-            }
-            for project in self.portfolio.projects
-            if project.kind == "open-source" and project.repository
-        ]
-        return {"@context": "https://schema.org", "@graph": [person, *code]}
+        return self._render("resume.html", portfolio=self.portfolio, kinds=KINDS, site_url=self.site_url)
 
     def _text_fields(self) -> dict[str, list[str]]:
         """The profile's fields that hold text or a list of texts."""
@@ -246,7 +152,7 @@ class Site:
     def _technology(self, macro: str, id: str) -> Technology:  # noqa: A002
         technologies = self.portfolio.technologies
         if id not in technologies:
-            raise MacroError(f"{macro}: unknown technology '{id}'{_did_you_mean(id, list(technologies))}")
+            raise MacroError(f"{macro}: unknown technology '{id}' ({_hint(id, list(technologies))})")
         return technologies[id]
 
     def _render(self, template: str, **context: object) -> Markup:
@@ -274,6 +180,5 @@ def _no_project(**selection: str | bool | None) -> str:
     )
 
 
-def _did_you_mean(wanted: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(wanted, known, n=1)
-    return f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
+def _hint(wanted: str, known: list[str]) -> str:
+    return did_you_mean(closest(wanted, known), f"known: {', '.join(known)}")

@@ -1,0 +1,150 @@
+"""MkDocs hooks (mkdocs.yml lists this file under hooks:): everything a build does besides the macros.
+
+main.py loads data/ and registers the macros; this module takes the loaded data from MkDocs' config and
+- gives the theme what it shows from the data: the site's description, the footer's links, the JSON-LD;
+- writes the site's other outputs: the badges' colours in the stylesheet, robots.txt and resume.json;
+- gives every page its Content-Security-Policy;
+- reports mistakes (bad data, a misused macro, front matter that is not YAML) in one line naming the file:
+  a build fails on them; `mkdocs serve`, once its first build has passed, shows them on the pages instead.
+
+MkDocs imports this file once per process: an edit to it takes effect when `mkdocs serve` restarts. The
+package is imported afresh on every build (on_config), so edits to portfolio/ show on the next rebuild.
+
+What it relies on in other packages, each guarded by a test that fails before anything is published:
+- mkdocs-macros writes a failed macro into the page, as "# _Macro Rendering Error_" or "# _Macro Syntax
+  Error_", and logs it with its traceback (_FAILED_PAGE, _ERROR_LINE, _MACROS_LOG): tests/test_build.py.
+- Material writes its inline scripts in partials/javascripts/ (portfolio/csp.py): tests/test_security.py.
+- Python-Markdown's raw-HTML stash and MkDocs' "mkdocs_raw_html" step (portfolio/rawhtml.py): tests/test_rawhtml.py.
+- overrides/main.html rewrites Material's config block to start search on demand: tests/test_browser.py.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+import sys
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+STYLESHEET = "stylesheets/portfolio.css"  # in docs/, and in the site with the badge colours added
+LOG = get_plugin_logger("portfolio")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_FAILED_PAGE = re.compile(r"\A# _Macro (Rendering|Syntax) Error_")
+_ERROR_LINE = re.compile(r"^_(?!File_)(\w+)_: (.*)$|^_Line (\d+) in Markdown file:_ \*\*(.*)\*\*$", re.M)
+_MACROS_LOG = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
+_MACROS_LOG.addFilter(lambda record: "# _Macro " not in record.getMessage())  # reported in one line below
+
+
+class _Process:
+    """What this process is doing: `mkdocs serve` keeps serving through mistakes once a build has passed."""
+
+    command: str | None = None  # serve, build or gh-deploy (none when a build is run from Python)
+    served: bool = False
+
+    @classmethod
+    def forgiving(cls) -> bool:
+        """Whether a mistake is shown on the pages rather than failing the build."""
+        return cls.command == "serve" and cls.served
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Note the command: only `mkdocs serve` relaxes the policy and forgives mistakes."""
+    _Process.command = command
+
+
+@event_priority(100)  # before mkdocs-macros runs main.py, which imports the package
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Forget the package, so that this build imports it afresh (`mkdocs serve` picks up edits to it)."""
+    for name in [name for name in sys.modules if name.partition(".")[0] == "portfolio"]:
+        del sys.modules[name]
+    return config
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Give the theme what it shows from the data; stop at bad data, or show it on every page while serving."""
+    from portfolio import DataError, csp, outputs  # noqa: PLC0415 (imported afresh on every build)
+    from portfolio.links import LeavingLinks  # noqa: PLC0415
+
+    config.extra["content_security_policy"] = csp.MARKER
+    config.markdown_extensions.append(LeavingLinks())
+    data = config.get("portfolio")  # main.py leaves the data it loaded there, or the DataError
+    if isinstance(data, DataError):
+        if not _Process.forgiving():
+            raise PluginError(f"invalid data, nothing was built:\n{data}")
+        LOG.error(f"invalid data, the pages show it until it is fixed:\n{data}")
+        config.extra["build_error"] = f"Invalid data:\n{data}"
+    elif data is not None:
+        config.site_description = data.profile.summary  # pages without a description of their own
+        config.extra["social"] = outputs.footer_links(data.profile)
+        config.extra["structured_data"] = outputs.structured_data(data, config.site_url)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fail on a macro that failed on this page, or on front matter that is not YAML; while serving, show it."""
+    problem = _front_matter_problem(markdown, page) or _macro_problem(markdown, page)
+    if problem is None:
+        return markdown
+    where, detail = problem
+    message = (
+        f"{Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()}{where}: {detail}"
+    )
+    if not _Process.forgiving():
+        raise PluginError(message)
+    LOG.error(message)
+    return f'!!! failure "This page failed to build"\n\n    {html.escape(message)}\n'
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write the stylesheet with the badges' colours, robots.txt and resume.json; give each page its policy."""
+    from portfolio import Portfolio, csp, outputs  # noqa: PLC0415 (imported afresh on every build)
+
+    site_dir, data = Path(config.site_dir), config.get("portfolio")
+    stylesheet = (Path(config.docs_dir) / STYLESHEET).read_text(encoding="utf-8")
+    if isinstance(data, Portfolio):
+        stylesheet += outputs.badge_stylesheet(data)
+        resume = json.dumps(outputs.json_resume(data, config.site_url), indent=2, ensure_ascii=False) + "\n"
+        (site_dir / "resume.json").write_text(resume, encoding="utf-8")
+    (site_dir / STYLESHEET).write_text(stylesheet, encoding="utf-8")
+    (site_dir / "robots.txt").write_text(outputs.robots_txt(config.site_url), encoding="utf-8")
+    scripts = csp.theme_scripts(Path(folder) for folder in config.theme.dirs)
+    try:
+        csp.apply_policy(site_dir, scripts, serving=_Process.command == "serve")
+    except csp.PolicyError as error:
+        raise PluginError(
+            "the Content-Security-Policy runs only the theme's inline scripts: put a script in a file under"
+            f" docs/javascripts/ and list it under extra_javascript in mkdocs.yml instead\n{error}"
+        ) from None
+    _Process.served = _Process.command == "serve"
+
+
+def _front_matter_problem(markdown: str, page: Page) -> tuple[str, str] | None:
+    """Front matter that is not YAML: MkDocs would show it as text, and skip the macros."""
+    front_matter = _FRONT_MATTER.match(markdown)
+    if not front_matter or page.meta:
+        return None
+    try:
+        yaml.safe_load(front_matter.group(1))
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 2 if error.problem_mark else 1
+        return f":{line}", f"front matter is not valid YAML: {error.problem} (quote values with ': ')"
+    return None
+
+
+def _macro_problem(markdown: str, page: Page) -> tuple[str, str] | None:
+    """The error that mkdocs-macros wrote in place of the page, with its line in the Markdown file if given."""
+    if not _FAILED_PAGE.match(markdown):
+        return None
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    front_matter = source.count("\n") - (page.markdown or "").count("\n")  # lines before the body
+    found = _ERROR_LINE.search(markdown)
+    if found and found.group(3):
+        return f":{int(found.group(3)) + front_matter}", found.group(4)
+    return "", f"{found.group(1)}: {found.group(2)}" if found else "macro error"

@@ -1,0 +1,90 @@
+"""The site's outputs beside its pages, from the same data: JSON-LD, the résumé in JSON Resume, the footer's
+links, the badges' colours and robots.txt. hooks.py puts them in the site."""
+
+from __future__ import annotations
+
+from portfolio.colour import text_colour
+from portfolio.model import Portfolio, Profile
+
+
+def footer_links(profile: Profile) -> list[dict[str, str]]:
+    """The footer's links, in the form Material's extra.social takes."""
+    links = [{"icon": "material/email", "link": f"mailto:{profile.email}", "name": profile.email}]
+    return links + [{"icon": link.icon, "link": link.url, "name": link.name} for link in profile.links]
+
+
+def structured_data(portfolio: Portfolio, site_url: str) -> dict[str, object]:
+    """schema.org JSON-LD: the owner as a Person, and their open-source projects."""
+    profile, owner = portfolio.profile, {"@id": f"{site_url}#owner"}
+    person = {
+        "@type": "Person",
+        **owner,
+        "url": site_url,
+        **({"name": profile.name} if profile.name else {}),
+        **({"jobTitle": profile.headline} if profile.headline else {}),
+        **({"homeLocation": {"@type": "Place", "name": profile.location}} if profile.location else {}),
+        "email": f"mailto:{profile.email}",
+        "description": profile.about_text,
+        "sameAs": [link.url for link in profile.links],
+        "knowsAbout": [technology.name for technology in portfolio.technologies.values()],
+    }
+    code = [
+        {
+            "@type": "SoftwareSourceCode",
+            "name": project.title,
+            "description": project.summary,
+            "codeRepository": project.repository,
+            "keywords": portfolio.keywords(project),
+            "author": owner,
+        }
+        for project in portfolio.projects
+        if project.kind == "open-source" and project.repository
+    ]
+    return {"@context": "https://schema.org", "@graph": [person, *code]}
+
+
+def json_resume(portfolio: Portfolio, site_url: str) -> dict[str, object]:
+    """The résumé in the JSON Resume 1.0 format (https://jsonresume.org/schema)."""
+    profile = portfolio.profile
+    projects = [
+        {
+            "name": project.title,
+            "description": project.summary,
+            **({"highlights": project.challenges} if project.challenges else {}),
+            "keywords": portfolio.keywords(project),
+            **({"url": project.repository} if project.repository else {}),
+        }
+        for project in portfolio.projects
+    ]
+    return {
+        "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
+        "basics": {
+            **({"name": profile.name} if profile.name else {}),
+            **({"label": profile.headline} if profile.headline else {}),
+            "email": profile.email,
+            "url": site_url,
+            "summary": profile.about_text,
+            "profiles": [{"network": link.name, "url": link.url} for link in profile.links],
+        },
+        "projects": projects,
+        "skills": [{"name": group, "keywords": names} for group, names in portfolio.technology_groups().items()],
+    }
+
+
+def badge_stylesheet(portfolio: Portfolio) -> str:
+    """The CSS that gives each technology's badge its brand colour, with readable text."""
+    # Ids and colours are checked against SLUG and COLOUR, so they are safe in CSS as they are.
+    rules = [
+        f".pf-badge--{tech.id} {{ --pf-badge-bg: {tech.colour}; --pf-badge-fg: {text_colour(tech.colour)}; }}"
+        for tech in portfolio.technologies.values()
+    ]
+    return (
+        "\n/* Each technology's badge in its brand colour (data/technologies.yml), with readable text. */\n"
+        + "\n".join(rules)
+        + "\n"
+    )
+
+
+def robots_txt(site_url: str) -> str:
+    """Every page may be crawled; the sitemap says which there are."""
+    return f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n"

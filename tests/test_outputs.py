@@ -1,0 +1,57 @@
+"""The site's outputs beside its pages (portfolio/outputs.py), from the small good data set."""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+from helpers import GOOD_DATA
+
+from portfolio import Portfolio, load_portfolio
+from portfolio.icons import material_icons
+from portfolio.model import KINDS, Kind
+from portfolio.outputs import badge_stylesheet, footer_links, json_resume, robots_txt, structured_data
+
+GOOD = load_portfolio(GOOD_DATA, material_icons())
+
+
+def with_profile(**fields: object) -> Portfolio:
+    return msgspec.structs.replace(GOOD, profile=msgspec.structs.replace(GOOD.profile, **fields))
+
+
+def test_stylesheet_gives_each_badge_a_readable_colour() -> None:
+    css = badge_stylesheet(GOOD)
+    assert re.search(r"\.pf-badge--kubernetes \{ --pf-badge-bg: #326CE5; --pf-badge-fg: #ffffff; \}", css)
+
+
+def test_footer_links_come_from_the_profile() -> None:
+    assert footer_links(GOOD.profile) == [
+        {"icon": "material/email", "link": "mailto:me@example.com", "name": "me@example.com"}
+    ]
+
+
+def test_json_resume_lists_technologies_by_group() -> None:
+    assert json_resume(GOOD, "/")["skills"] == [{"name": "Other", "keywords": ["Kubernetes"]}]
+
+
+def test_optional_profile_fields_left_out_leave_nothing() -> None:
+    assert {"name", "label"}.isdisjoint(json_resume(GOOD, "/")["basics"])
+    person = structured_data(GOOD, "/")["@graph"][0]
+    assert {"name", "jobTitle", "homeLocation"}.isdisjoint(person)
+
+
+def test_optional_profile_fields_given_are_shown_where_they_fit() -> None:
+    portfolio = with_profile(name="Ada <Example>", headline="Data engineer", location="Lisbon")
+    basics = json_resume(portfolio, "/")["basics"]
+    assert (basics["name"], basics["label"]) == ("Ada <Example>", "Data engineer")
+    person = structured_data(portfolio, "/")["@graph"][0]
+    assert (person["name"], person["jobTitle"]) == ("Ada <Example>", "Data engineer")
+    assert person["homeLocation"] == {"@type": "Place", "name": "Lisbon"}
+
+
+def test_robots_txt_points_to_the_sitemap() -> None:
+    assert robots_txt("https://example.org/") == "User-agent: *\nAllow: /\nSitemap: https://example.org/sitemap.xml\n"
+
+
+def test_every_kind_has_a_heading() -> None:
+    assert tuple(KINDS) == Kind.__args__
