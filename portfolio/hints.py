@@ -13,5 +13,5 @@ def closest(wanted: str, known: Iterable[str]) -> str | None:
 
 
 def did_you_mean(suggestion: str | None, otherwise: str) -> str:
-    """"did you mean 'x'?" for a suggestion, else what to do instead."""
+    """ "did you mean 'x'?" for a suggestion, else what to do instead."""
     return f"did you mean '{suggestion}'?" if suggestion else otherwise
