@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 for name in [name for name in sys.modules if name.partition(".")[0] == "portfolio"]:
     del sys.modules[name]
 try:
-    from portfolio import DataError, MacroError, Site, csp
+    from portfolio import DataError, MacroError, Site, cards, csp
     from portfolio.links import LeavingLinks
     from portfolio.rawhtml import MacroHtml
 except ImportError as error:
@@ -55,6 +55,7 @@ def define_env(env) -> None:
     env.variables["portfolio_stylesheet"] = ""
     env.variables["json_resume"] = {}
     env.conf["extra"]["content_security_policy"] = csp.MARKER
+    cards.provide_font(env.conf)  # for Material's social plugin, which would download it
     if not any(isinstance(extension, LeavingLinks) for extension in env.conf["markdown_extensions"]):
         env.conf["markdown_extensions"].append(LeavingLinks())
 
@@ -82,6 +83,7 @@ def define_env(env) -> None:
     env.conf["site_description"] = site.portfolio.profile.summary  # pages without a description of their own
     env.conf["extra"]["social"] = site.social()
     env.conf["extra"]["structured_data"] = site.structured_data()
+    env.conf["extra"]["card"] = site.card()  # the link-preview pictures' texts (portfolio/layouts/card.yml)
     env.variables["portfolio_stylesheet"] = site.stylesheet()
     env.variables["json_resume"] = site.json_resume()
 

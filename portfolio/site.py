@@ -192,6 +192,11 @@ class Site:
         links = [{"icon": "material/email", "link": f"mailto:{profile.email}", "name": profile.email}]
         return links + [{"icon": link.icon, "link": link.url, "name": link.name} for link in profile.links]
 
+    def card(self) -> dict[str, str]:
+        """The profile's texts on the link-preview pictures: name, headline and location ('' for one left out)."""
+        profile = self.portfolio.profile
+        return {"name": profile.name or "", "headline": profile.headline or "", "location": profile.location or ""}
+
     def structured_data(self) -> dict[str, object]:
         """schema.org JSON-LD: the owner as a Person, and their open-source projects."""
         site_url = self.site_url

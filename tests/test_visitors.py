@@ -109,7 +109,8 @@ def test_every_page_has_its_own_title_description_and_sharing_tags(site: Path) -
         descriptions.add(description)
         assert 50 <= len(description) <= 160, (path, description)
         assert f'<meta property="og:description" content="{description}">' in html
-        assert '<meta name="twitter:card" content="summary">' in html
+        card = "summary" if path == "404.html" else "summary_large_image"  # 404.html has no picture
+        assert f'<meta name="twitter:card" content="{card}">' in html
         if path != "404.html":
             assert f'<link rel="canonical" href="{BASE}{path}">' in html
             assert f'<meta property="og:url" content="{BASE}{path}">' in html
