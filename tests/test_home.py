@@ -126,3 +126,10 @@ def test_the_resume_stays_a_readable_column_on_a_wide_screen(browser: Browser, s
     )
     assert width <= 50  # ems: about 90 characters a line at most
     context.close()
+
+
+def test_the_readmes_screenshots_are_there_and_small() -> None:
+    pictures = re.findall(r'<img src="(screenshots/[^"]+)"', (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert len(pictures) >= 5  # the home page at two widths in two schemes, and Projects filtered
+    for picture in pictures:
+        assert (ROOT / picture).stat().st_size <= 150_000, picture
