@@ -1,7 +1,8 @@
 """MkDocs hooks (mkdocs.yml lists this file under hooks:): everything a build does besides the macros.
 
 main.py loads data/ and registers the macros; this module takes the loaded data from MkDocs' config and
-- gives the theme what it shows from the data: the site's description, the footer's links, the JSON-LD;
+- gives the theme what it shows from the data: the site's description, the footer's links, the JSON-LD,
+  the texts of the link-preview pictures (and their font to Material's social plugin);
 - writes the site's other outputs: the badges' colours in the stylesheet, robots.txt and resume.json;
 - gives every page its Content-Security-Policy;
 - reports mistakes (bad data, a misused macro, front matter that is not YAML) in one line naming the file:
@@ -70,9 +71,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Give the theme what it shows from the data; stop at bad data, or show it on every page while serving."""
-    from portfolio import DataError, csp, outputs  # noqa: PLC0415 (imported afresh on every build)
+    from portfolio import DataError, cards, csp, outputs  # noqa: PLC0415 (imported afresh on every build)
     from portfolio.links import LeavingLinks  # noqa: PLC0415
 
+    cards.provide_font(config)  # for Material's social plugin, which would download it
     config.extra["content_security_policy"] = csp.MARKER
     config.markdown_extensions.append(LeavingLinks())
     data = config.get("portfolio")  # main.py leaves the data it loaded there, or the DataError
@@ -85,6 +87,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         config.site_description = data.profile.summary  # pages without a description of their own
         config.extra["social"] = outputs.footer_links(data.profile)
         config.extra["structured_data"] = outputs.structured_data(data, config.site_url)
+        config.extra["card"] = outputs.preview_texts(data.profile)  # the link-preview pictures' texts
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -16,6 +16,8 @@ from tests.helpers import build, copy_project
 HOOK = Path(__file__).with_name("capture_hook.py")
 # What hooks.py writes into the site rather than docs/: the plain project has them as static files.
 GENERATED = ("stylesheets/portfolio.css", "robots.txt", "resume.json")
+# Material's social plugin, as mkdocs.yml has it: the plain project draws the same link-preview pictures.
+SOCIAL = {"social": {"cards_layout_dir": "portfolio/layouts", "cards_layout": "card"}}
 
 
 def edit_config(text: str, **settings: object) -> str:
@@ -57,11 +59,15 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
         else:
             (folder / name).unlink()
     shutil.copytree(captured / "docs", folder / "docs", dirs_exist_ok=True)
+    # The social plugin's layout, and its font, which main.py put in its cache.
+    shutil.copytree(project / "portfolio" / "layouts", folder / "portfolio" / "layouts")
+    fonts = Path(".cache", "plugin", "social", "fonts")
+    shutil.copytree(project / fonts, folder / fonts)
     for name in GENERATED:
         (folder / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(project / "site" / name, folder / "docs" / name)
     settings: dict[str, object] = {
-        "plugins": ["search", {"macros": {"render_by_default": False}}] if macros_plugin else ["search"],
+        "plugins": ["search", *([{"macros": {"render_by_default": False}}] if macros_plugin else []), SOCIAL],
         "watch": None,
         "hooks": None,
         **json.loads((captured / "settings.json").read_text(encoding="utf-8")),

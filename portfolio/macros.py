@@ -25,7 +25,7 @@ _TEXT_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}()#+!
 class Macros:
     """The portfolio's macros, rendered from overrides/fragments/."""
 
-    NAMES = ("project_cards", "project_card", "tech_badge", "tech_badges", "profile", "resume")
+    NAMES = ("introduction", "project_cards", "project_card", "tech_badge", "tech_badges", "profile", "resume")
 
     def __init__(
         self,
@@ -59,6 +59,12 @@ class Macros:
     def by_name(self) -> dict[str, Callable[..., str]]:
         """The macros pages may call, by name."""
         return {name: getattr(self, name) for name in self.NAMES}
+
+    def introduction(self, *, resume: str | None = "resume.md") -> Markup:
+        """The home page's introduction: headline and location, and buttons to the résumé page, email and links."""
+        return self._render(
+            "introduction.html", profile=self.portfolio.profile, resume=self.page_url(resume) if resume else None
+        )
 
     def project_cards(
         self,

@@ -1,5 +1,5 @@
 """The site's outputs beside its pages, from the same data: JSON-LD, the résumé in JSON Resume, the footer's
-links, the badges' colours and robots.txt. hooks.py puts them in the site."""
+links, the texts of the link-preview pictures, the badges' colours and robots.txt. hooks.py puts them in the site."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ def footer_links(profile: Profile) -> list[dict[str, str]]:
     """The footer's links, in the form Material's extra.social takes."""
     links = [{"icon": "material/email", "link": f"mailto:{profile.email}", "name": profile.email}]
     return links + [{"icon": link.icon, "link": link.url, "name": link.name} for link in profile.links]
+
+
+def preview_texts(profile: Profile) -> dict[str, str]:
+    """The profile's texts on the link-preview pictures (portfolio/layouts/card.yml); '' for one left out."""
+    return {"name": profile.name or "", "headline": profile.headline or "", "location": profile.location or ""}
 
 
 def structured_data(portfolio: Portfolio, site_url: str) -> dict[str, object]:

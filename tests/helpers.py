@@ -111,9 +111,18 @@ def nav_pages(project: Path) -> list[str]:
 
 def site_url_of(project: Path) -> str:
     """The site_url in a project's mkdocs.yml."""
-    found = re.search(r"(?m)^site_url: (\S+)$", (project / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert found, "mkdocs.yml sets no site_url"
-    return found.group(1)
+    return _setting(project, "site_url")
+
+
+def site_name_of(project: Path) -> str:
+    """The site_name in a project's mkdocs.yml."""
+    return _setting(project, "site_name")
+
+
+def _setting(project: Path, name: str) -> str:
+    found = re.search(rf"(?m)^{name}: (.+)$", (project / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert found, f"mkdocs.yml sets no {name}"
+    return found.group(1).strip()
 
 
 def unique_search_words(site: Path) -> dict[str, tuple[str, str]]:

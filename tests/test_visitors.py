@@ -105,7 +105,8 @@ def test_every_page_has_its_own_title_description_and_sharing_tags(built: Built)
         titles.add(title)
         descriptions[path] = description
         assert f'<meta property="og:description" content="{escape(description)}">' in html
-        assert '<meta name="twitter:card" content="summary">' in html
+        card = "summary" if path == "404.html" else "summary_large_image"  # 404.html has no picture
+        assert f'<meta name="twitter:card" content="{card}">' in html
         if path != "404.html":
             assert f'<link rel="canonical" href="{built.site_url}{path}">' in html
             assert f'<meta property="og:url" content="{built.site_url}{path}">' in html
