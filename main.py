@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 for name in [name for name in sys.modules if name.partition(".")[0] == "portfolio"]:
     del sys.modules[name]
 try:
-    from portfolio import DataError, MacroError, Site, csp
+    from portfolio import DataError, MacroError, Site, csp, firstpaint
     from portfolio.links import LeavingLinks
     from portfolio.rawhtml import MacroHtml
 except ImportError as error:
@@ -133,6 +133,7 @@ def on_post_build(env) -> None:
     site_dir = Path(env.conf["site_dir"])
     stylesheet = (Path(env.conf["docs_dir"]) / STYLESHEET).read_text(encoding="utf-8")
     (site_dir / STYLESHEET).write_text(stylesheet + env.variables["portfolio_stylesheet"], encoding="utf-8")
+    firstpaint.one_stylesheet(site_dir, env.conf["site_url"])
     robots = f"User-agent: *\nAllow: /\nSitemap: {env.conf['site_url']}sitemap.xml\n"
     (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
     resume = json.dumps(env.variables["json_resume"], indent=2, ensure_ascii=False) + "\n"

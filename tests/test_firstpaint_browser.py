@@ -1,0 +1,107 @@
+"""First paint in Chromium: the page paints in the right scheme before Material's bundle runs, and one
+stylesheet looks exactly like the theme's separate ones."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import build, copy_project, site_pages
+from gzip_server import GzipServer
+from playwright.sync_api import Browser, Page, Route
+
+BUNDLE = "**/assets/javascripts/bundle.*.js"
+# The build without the new step: the site as Material and MkDocs link it (one stylesheet per <link>).
+WITHOUT_THE_STEP = '''"""Stub: leaves the site as the theme links it."""
+
+
+def one_stylesheet(site_dir, site_url):
+    """Do nothing."""
+    return {}
+'''
+
+
+def painted_while_held(page: Page, url: str) -> list[Route]:
+    """Open url with Material's bundle held back; wait for the first contentful paint; return the held requests."""
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route(BUNDLE, hold)  # a plain function: Playwright cannot wrap a bound method
+    page.goto(url, wait_until="commit")
+    for _ in range(100):
+        if page.evaluate("performance.getEntriesByName('first-contentful-paint').length"):
+            break
+        page.wait_for_timeout(50)
+    else:
+        pytest.fail(f"{url} did not paint within 5 s without Material's bundle")
+    return held
+
+
+@pytest.mark.parametrize(
+    ("system", "choose", "scheme"),
+    [("light", False, "default"), ("dark", False, "slate"), ("light", True, "slate"), ("dark", True, "default")],
+)
+def test_the_first_paint_has_the_scheme_it_keeps(
+    browser: Browser, server: str, system: str, choose: bool, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=system)
+    page = context.new_page()
+    if choose:  # the visitor picks the other scheme with the toggle; Material stores the choice
+        page.goto(f"{server}/")
+        page.locator("form[data-md-component=palette] label:visible").click()
+        page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
+    held = painted_while_held(page, f"{server}/projects/")
+    state = (
+        "[document.readyState, document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]"
+    )
+    first = page.evaluate(state)
+    assert held  # Material's bundle has not arrived: its script has not run
+    assert first[:2] == ["interactive", scheme]  # the parser went past it: nothing blocks it
+    for route in held:
+        route.continue_()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(state) == ["complete", *first[1:]]  # the bundle changed nothing that shows
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def separate_stylesheets(project_without_the_step: Path) -> Iterator[str]:
+    """The site built without the new step, served; yields its URL."""
+    site = project_without_the_step / "site"
+    result = build(project_without_the_step, site)
+    assert result.returncode == 0, result.stderr
+    with GzipServer(site) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="module")
+def project_without_the_step(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project whose step that joins the stylesheets does nothing."""
+    project = copy_project(tmp_path_factory.mktemp("separate") / "project")
+    (project / "portfolio" / "firstpaint.py").write_text(WITHOUT_THE_STEP, encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize("view", [(width, scheme) for width in (375, 1280) for scheme in ("light", "dark")], ids=str)
+def test_one_stylesheet_looks_like_the_separate_ones(
+    browser: Browser, served_site: GzipServer, separate_stylesheets: str, site: Path, view: tuple[int, str]
+) -> None:
+    width, scheme = view
+    shots: dict[str, list[bytes]] = {}
+    for base in (served_site.url, separate_stylesheets):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        page = context.new_page()
+        links = []
+        for path in site_pages(site):
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            links.append(page.locator("link[rel=stylesheet]").count())
+            shots.setdefault(base, []).append(page.screenshot(full_page=True, animations="disabled"))
+        context.close()
+        assert set(links) == {1} if base == served_site.url else min(links) > 1  # the comparison means something
+    ours, theirs = shots.values()
+    different = [path for path, mine, other in zip(site_pages(site), ours, theirs, strict=True) if mine != other]
+    assert different == []
