@@ -20,7 +20,7 @@ def one_stylesheet(site_dir: Path, site_url: str | None) -> dict[str, list[str]]
     """Link each page of a built site to one stylesheet: those it linked in <head>, in order, in one file.
 
     The file is written beside the first of them, so its url()s hold; the others' relative url()s are
-    rebased. A page that links a stylesheet from elsewhere, or none, is left as it is. Returns each
+    rebased. A page that links a stylesheet from elsewhere, or one or none, is left as it is. Returns each
     bundle's path in the site and the paths of its parts, in order.
     """
     base = urlsplit(site_url or "").path or "/"
