@@ -3,7 +3,8 @@
 main.py loads data/ and registers the macros; this module takes the loaded data from MkDocs' config and
 - gives the theme what it shows from the data: the site's description, the footer's links, the JSON-LD,
   the texts of the link-preview pictures (and their font to Material's social plugin);
-- writes the site's other outputs: the badges' colours in the stylesheet, robots.txt and resume.json;
+- writes the site's other outputs: the badges' colours in the stylesheet, robots.txt and resume.json,
+  and joins each page's stylesheets into one (portfolio/firstpaint.py);
 - gives every page its Content-Security-Policy;
 - reports mistakes (bad data, a misused macro, front matter that is not YAML) in one line naming the file:
   a build fails on them; `mkdocs serve`, once its first build has passed, shows them on the pages instead.
@@ -106,8 +107,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write the stylesheet with the badges' colours, robots.txt and resume.json; give each page its policy."""
-    from portfolio import Portfolio, csp, outputs  # noqa: PLC0415 (imported afresh on every build)
+    """Write the stylesheet with the badges' colours, robots.txt and resume.json, join each page's stylesheets;
+    give each page its policy."""
+    from portfolio import Portfolio, csp, firstpaint, outputs  # noqa: PLC0415 (imported afresh on every build)
 
     site_dir, data = Path(config.site_dir), config.get("portfolio")
     stylesheet = (Path(config.docs_dir) / STYLESHEET).read_text(encoding="utf-8")
@@ -117,6 +119,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         (site_dir / "resume.json").write_text(resume, encoding="utf-8")
     (site_dir / STYLESHEET).write_text(stylesheet, encoding="utf-8")
     (site_dir / "robots.txt").write_text(outputs.robots_txt(config.site_url), encoding="utf-8")
+    firstpaint.one_stylesheet(site_dir, config.site_url)  # one render-blocking stylesheet a page, this one included
     scripts = csp.theme_scripts(Path(folder) for folder in config.theme.dirs)
     try:
         csp.apply_policy(site_dir, scripts, serving=_Process.command == "serve")

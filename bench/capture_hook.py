@@ -1,7 +1,7 @@
 """MkDocs hook for the benchmark: save each page's Markdown as the macros left it, in captured/ beside mkdocs.yml.
 
 It runs after the macros plugin (hooks come after plugins), so a page saved here is plain Markdown that
-Material builds into the same HTML without mkdocs-macros. `settings.json` keeps the settings that main.py
+Material builds into the same HTML without mkdocs-macros. `settings.json` keeps the settings that hooks.py
 fills in from the data (`extra`, with the footer's links, and `site_description`).
 """
 

@@ -20,11 +20,14 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
 
 @dataclass(frozen=True)
 class Report:
-    """What Lighthouse says of one page: a score per category (0 to 100, None if it could not tell)."""
+    """What Lighthouse says of one page: a score per category (0 to 100, None if it could not tell), the
+    bytes and requests of a first visit, and its first and largest contentful paint in seconds."""
 
     scores: tuple[int | None, ...]
     kilobytes: float
     requests: int
+    first_paint: float
+    largest_paint: float
 
 
 def installed() -> bool:
@@ -72,6 +75,8 @@ def run(url: str) -> Report:
         scores=tuple(None if score is None else round(score * 100) for score in scores),
         kilobytes=report["audits"]["total-byte-weight"]["numericValue"] / 1024,
         requests=len(report["audits"]["network-requests"]["details"]["items"]),
+        first_paint=report["audits"]["first-contentful-paint"]["numericValue"] / 1000,
+        largest_paint=report["audits"]["largest-contentful-paint"]["numericValue"] / 1000,
     )
 
 
@@ -82,6 +87,8 @@ def median(reports: list[Report]) -> Report:
         scores=tuple(_median_or_none([score for score in column if score is not None]) for column in columns),
         kilobytes=statistics.median(report.kilobytes for report in reports),
         requests=round(statistics.median(report.requests for report in reports)),
+        first_paint=statistics.median(report.first_paint for report in reports),
+        largest_paint=statistics.median(report.largest_paint for report in reports),
     )
 
 

@@ -59,7 +59,7 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
         else:
             (folder / name).unlink()
     shutil.copytree(captured / "docs", folder / "docs", dirs_exist_ok=True)
-    # The social plugin's layout, and its font, which main.py put in its cache.
+    # The social plugin's layout, and its font, which hooks.py put in its cache.
     shutil.copytree(project / "portfolio" / "layouts", folder / "portfolio" / "layouts")
     fonts = Path(".cache", "plugin", "social", "fonts")
     shutil.copytree(project / fonts, folder / fonts)

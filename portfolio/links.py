@@ -32,7 +32,7 @@ class _LeavingLinks(Treeprocessor):
 
 
 class LeavingLinks(Extension):
-    """The Markdown extension: main.py adds it to the site's Markdown extensions."""
+    """The Markdown extension: hooks.py adds it to the site's Markdown extensions."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         """Run after the inline links exist."""

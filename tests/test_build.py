@@ -113,7 +113,8 @@ def test_badge_colours_are_generated(built: Built) -> None:
             rf"\.pf-badge--{technology.id} \{{ --pf-badge-bg: {technology.colour}; --pf-badge-fg: #(000000|ffffff); \}}"
         )
         assert re.search(rule, css), technology.id
-    assert 'href="stylesheets/portfolio.css"' in read(built.site, "index.html")
+    [href] = re.findall(r'<link rel="stylesheet" href="([^"]+)">', read(built.site, "index.html"))
+    assert css in read(built.site, href)  # the page's one stylesheet holds it (tests/test_firstpaint.py)
 
 
 def test_bad_data_stops_the_build_with_one_line_per_problem(project: Path) -> None:

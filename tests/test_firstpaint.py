@@ -1,0 +1,114 @@
+"""One render-blocking stylesheet a page and no parser-blocking script: on small sites and on the built site."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import material
+import yaml
+from helpers import Built
+
+from portfolio.firstpaint import one_stylesheet
+
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+SCRIPT = re.compile(r"<script\b([^>]*)>")
+PAGE = '<html><head><title>t</title>\n{links}\n<script src="x.js"></script></head><body>{body}</body></html>'
+
+
+def page(*hrefs: str, body: str = "") -> str:
+    return PAGE.format(links="\n".join(f'<link rel="stylesheet" href="{href}">' for href in hrefs), body=body)
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+
+
+def test_pages_link_one_stylesheet_made_of_theirs_in_their_order(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "assets/main.css": "a { color: red; background: url(img/a.svg); }",
+            "assets/palette.css": "a { color: blue; }",
+            "extra/site.css": 'a { color: green; background: url("b.png") url(data:x) url(/c.png) url(#d); }',
+            "index.html": page("assets/main.css", "assets/palette.css", "extra/site.css"),
+            "deep/er/index.html": page("../../assets/main.css", "../../assets/palette.css", "../../extra/site.css"),
+            "404.html": page("/sub/assets/main.css", "/sub/assets/palette.css", "/sub/extra/site.css"),
+        },
+    )
+    bundles = one_stylesheet(tmp_path, "https://example.com/sub/")
+    [(bundle, parts)] = bundles.items()
+    assert parts == ["assets/main.css", "assets/palette.css", "extra/site.css"]
+    css = (tmp_path / bundle).read_text(encoding="utf-8")
+    assert css == (
+        "a { color: red; background: url(img/a.svg); }\na { color: blue; }\n"
+        'a { color: green; background: url("../extra/b.png") url(data:x) url(/c.png) url(#d); }'
+    )
+    assert bundle == f"assets/site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
+    name = bundle.removeprefix("assets/")
+    for html, href in [
+        ("index.html", f"assets/{name}"),
+        ("deep/er/index.html", f"../../assets/{name}"),
+        ("404.html", f"/sub/assets/{name}"),
+    ]:
+        text = (tmp_path / html).read_text(encoding="utf-8")
+        assert STYLESHEET.findall(text) == [href]
+        assert text.startswith("<html><head><title>t</title>\n")  # the rest of the page as it was
+        assert text.endswith('\n<script src="x.js"></script></head><body></body></html>')
+
+
+def test_pages_that_link_elsewhere_or_once_are_left_alone(tmp_path: Path) -> None:
+    pages = {
+        "one.html": page("a.css"),
+        "far.html": page("a.css", "https://fonts.example/b.css"),
+        "missing.html": page("a.css", "gone.css"),
+        "body.html": page("a.css", body='<link rel="stylesheet" href="b.css">'),
+    }
+    write(tmp_path, {"a.css": "a {}", "b.css": "b {}", **pages})
+    assert one_stylesheet(tmp_path, None) == {}
+    for name, text in pages.items():
+        assert (tmp_path / name).read_text(encoding="utf-8") == text
+    assert sorted(path.name for path in tmp_path.glob("*.css")) == ["a.css", "b.css"]
+
+
+def material_stylesheets() -> list[Path]:
+    """Material's own stylesheets, in the order its base template links them."""
+    templates = Path(material.__file__).parent / "templates"
+    names = re.findall(r"'(assets/stylesheets/[^']+\.css)'", (templates / "base.html").read_text(encoding="utf-8"))
+    assert len(names) == 2  # main and palette
+    return [templates / name for name in names]
+
+
+def test_every_page_links_one_stylesheet_material_then_palette_then_the_sites_own(built: Built) -> None:
+    site = built.site
+    config = (built.project / "mkdocs.yml").read_text(encoding="utf-8")  # its Python tags are no YAML for safe_load
+    extra_css = yaml.safe_load(re.search(r"(?m)^extra_css:\n(?:  .*\n)+", config)[0])["extra_css"]
+    parts = [*material_stylesheets(), *(site / path for path in extra_css)]
+    hrefs = set()
+    for path in built.pages:
+        html = (site / (path if path.endswith(".html") else f"{path}index.html")).read_text(encoding="utf-8")
+        [href] = STYLESHEET.findall(html)
+        assert "<style" not in html
+        hrefs.add(href.rpartition("/")[2])
+    [name] = hrefs
+    css = (site / "assets" / "stylesheets" / name).read_text(encoding="utf-8")
+    assert name == f"site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
+    position = 0
+    for part in parts:  # each one whole, in today's cascade order, and nothing else
+        text = part.read_text(encoding="utf-8")
+        assert css.find(text, position) == position, part.name
+        position += len(text) + 1
+    assert position == len(css) + 1
+
+
+def test_no_script_blocks_the_parser(built: Built) -> None:
+    site = built.site
+    for path in built.pages:
+        html = (site / (path if path.endswith(".html") else f"{path}index.html")).read_text(encoding="utf-8")
+        external = [attributes for attributes in SCRIPT.findall(html) if " src=" in attributes]
+        assert external, path
+        for attributes in external:
+            assert re.search(r"\s(defer|async)[\s=>]|type=\"module\"", attributes + ">"), (path, attributes)

@@ -1,0 +1,128 @@
+"""First paint in Chromium: the page paints in the right scheme before Material's bundle runs, and one
+stylesheet looks exactly like the theme's separate ones."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from gzip_server import GzipServer
+from helpers import Built, build, copy_project
+from playwright.sync_api import Browser, Page, Route
+
+BUNDLE = "**/assets/javascripts/bundle.*.js"
+# The build without the new step: the site as Material and MkDocs link it (one stylesheet per <link>).
+WITHOUT_THE_STEP = '''"""Stub: leaves the site as the theme links it."""
+
+
+def one_stylesheet(site_dir, site_url):
+    """Do nothing."""
+    return {}
+'''
+
+
+def painted_while_held(page: Page, url: str) -> list[Route]:
+    """Open url with Material's bundle held back; wait for the first contentful paint; return the held requests."""
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route(BUNDLE, hold)  # a plain function: Playwright cannot wrap a bound method
+    page.goto(url, wait_until="commit")
+    for _ in range(100):
+        if page.evaluate("performance.getEntriesByName('first-contentful-paint').length"):
+            break
+        page.wait_for_timeout(50)
+    else:
+        pytest.fail(f"{url} did not paint within 5 s without Material's bundle")
+    return held
+
+
+@pytest.mark.parametrize(
+    ("system", "choose", "scheme"),
+    [("light", False, "default"), ("dark", False, "slate"), ("light", True, "slate"), ("dark", True, "default")],
+)
+def test_the_first_paint_has_the_scheme_it_keeps(
+    browser: Browser, server: str, system: str, choose: bool, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=system)
+    page = context.new_page()
+    if choose:  # the visitor picks the other scheme with the toggle; Material stores the choice
+        page.goto(f"{server}/")
+        page.locator("form[data-md-component=palette] label:visible").click()
+        page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
+    held = painted_while_held(page, f"{server}/projects/")
+    state = (
+        "[document.readyState, document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]"
+    )
+    first = page.evaluate(state)
+    assert held  # Material's bundle has not arrived: its script has not run
+    assert first[:2] == ["interactive", scheme]  # the parser went past it: nothing blocks it
+    for route in held:
+        route.continue_()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(state) == ["complete", *first[1:]]  # the bundle changed nothing that shows
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def separate_stylesheets(project_without_the_step: Path) -> Iterator[str]:
+    """The site built without the new step, served; yields its URL."""
+    site = project_without_the_step / "site"
+    result = build(project_without_the_step, site)
+    assert result.returncode == 0, result.stderr
+    with GzipServer(site) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="module")
+def own_server(own_build: Built) -> Iterator[str]:
+    """This project's own site, served; yields its URL (the build without the step is a copy of it)."""
+    with GzipServer(own_build.site) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="module")
+def project_without_the_step(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project whose step that joins the stylesheets does nothing."""
+    project = copy_project(tmp_path_factory.mktemp("separate") / "project")
+    (project / "portfolio" / "firstpaint.py").write_text(WITHOUT_THE_STEP, encoding="utf-8")
+    return project
+
+
+def look_alike(mine: Page, theirs: Page) -> bool:
+    """Whether two open pages give one same screenshot of the whole page, in a few tries each.
+
+    Chromium may draw a few pixels of one page differently from shot to shot (seen on icons drawn with <use>).
+    """
+    seen: tuple[set[bytes], set[bytes]] = (set(), set())
+    for _ in range(5):
+        for shots, page in zip(seen, (mine, theirs), strict=True):
+            shots.add(page.screenshot(full_page=True, animations="disabled"))
+        if seen[0] & seen[1]:
+            return True
+        mine.wait_for_timeout(100)
+    return False
+
+
+@pytest.mark.parametrize("view", [(width, scheme) for width in (375, 1280) for scheme in ("light", "dark")], ids=str)
+def test_one_stylesheet_looks_like_the_separate_ones(
+    browser: Browser, own_server: str, separate_stylesheets: str, own_build: Built, view: tuple[int, str]
+) -> None:
+    width, scheme = view
+    contexts = [browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme) for _ in "ab"]
+    mine, theirs = (context.new_page() for context in contexts)
+    different = []
+    for path in own_build.pages:
+        for page, base in ((mine, own_server), (theirs, separate_stylesheets)):
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+        links = [page.locator("link[rel=stylesheet]").count() for page in (mine, theirs)]
+        assert links[0] == 1 < links[1], path  # one stylesheet against several: the comparison means something
+        if not look_alike(mine, theirs):
+            different.append(path)
+    for context in contexts:
+        context.close()
+    assert different == []
