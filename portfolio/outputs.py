@@ -77,16 +77,23 @@ def json_resume(portfolio: Portfolio, site_url: str) -> dict[str, object]:
 
 
 def badge_stylesheet(portfolio: Portfolio) -> str:
-    """The CSS that gives each technology's badge its brand colour, with readable text."""
+    """The CSS that gives each technology's badge its brand colour, with readable text; and that shows only a
+    technology's cards under a filter from the first paint of a link to it (partials/javascripts/filter.html)."""
     # Ids and colours are checked against SLUG and COLOUR, so they are safe in CSS as they are.
-    rules = [
+    technologies = portfolio.technologies.values()
+    colours = [
         f".pf-badge--{tech.id} {{ --pf-badge-bg: {tech.colour}; --pf-badge-fg: {text_colour(tech.colour)}; }}"
-        for tech in portfolio.technologies.values()
+        for tech in technologies
+    ]
+    chosen = [
+        f'html[data-pf-tech="{tech.id}"] .pf-filter ~ .pf-cards > .pf-card:not([data-technologies~="{tech.id}"])'
+        for tech in technologies
     ]
     return (
         "\n/* Each technology's badge in its brand colour (data/technologies.yml), with readable text. */\n"
-        + "\n".join(rules)
-        + "\n"
+        + "\n".join(colours)
+        + "\n\n/* A link to a technology's projects (?tech=<id>) shows only them, before filter.js runs. */\n"
+        + (",\n".join(chosen) + " {\n  display: none;\n}\n" if chosen else "")
     )
 
 

@@ -24,6 +24,12 @@ def test_stylesheet_gives_each_badge_a_readable_colour() -> None:
     assert re.search(r"\.pf-badge--kubernetes \{ --pf-badge-bg: #326CE5; --pf-badge-fg: #ffffff; \}", css)
 
 
+def test_a_link_to_a_technology_shows_only_its_cards_under_a_filter_from_the_first_paint() -> None:
+    css = badge_stylesheet(GOOD)
+    rule = 'html[data-pf-tech="kubernetes"] .pf-filter ~ .pf-cards > .pf-card:not([data-technologies~="kubernetes"])'
+    assert f"{rule} {{\n  display: none;\n}}" in css
+
+
 def test_footer_links_come_from_the_profile() -> None:
     assert footer_links(GOOD.profile) == [
         {"icon": "material/email", "link": "mailto:me@example.com", "name": "me@example.com"}

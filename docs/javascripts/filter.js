@@ -20,6 +20,8 @@ function setUpFilter() {
       shown += card.hidden ? 0 : 1;
     }
     for (const chip of chips) chip.setAttribute("aria-pressed", String(chip === chosen));
+    if (tech) document.documentElement.dataset.pfTech = tech; // the stylesheet hides the others, as on a first paint
+    else delete document.documentElement.dataset.pfTech;
     const name = chosen.firstChild.textContent.trim();
     status.textContent = tech
       ? `Showing ${shown} of ${cards.length} projects: those that use ${name}.`
