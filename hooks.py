@@ -114,7 +114,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir, data = Path(config.site_dir), config.get("portfolio")
     stylesheet = (Path(config.docs_dir) / STYLESHEET).read_text(encoding="utf-8")
     if isinstance(data, Portfolio):
-        stylesheet += outputs.badge_stylesheet(data)
+        stylesheet += outputs.technology_stylesheet(data)
         resume = json.dumps(outputs.json_resume(data, config.site_url), indent=2, ensure_ascii=False) + "\n"
         (site_dir / "resume.json").write_text(resume, encoding="utf-8")
     (site_dir / STYLESHEET).write_text(stylesheet, encoding="utf-8")

@@ -76,7 +76,7 @@ def json_resume(portfolio: Portfolio, site_url: str) -> dict[str, object]:
     }
 
 
-def badge_stylesheet(portfolio: Portfolio) -> str:
+def technology_stylesheet(portfolio: Portfolio) -> str:
     """The CSS that gives each technology's badge its brand colour, with readable text; and that shows only a
     technology's cards under a filter from the first paint of a link to it (partials/javascripts/filter.html)."""
     # Ids and colours are checked against SLUG and COLOUR, so they are safe in CSS as they are.

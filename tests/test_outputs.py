@@ -10,7 +10,7 @@ from helpers import GOOD_DATA
 from portfolio import Portfolio, load_portfolio
 from portfolio.icons import material_icons
 from portfolio.model import KINDS, Kind
-from portfolio.outputs import badge_stylesheet, footer_links, json_resume, robots_txt, structured_data
+from portfolio.outputs import technology_stylesheet, footer_links, json_resume, robots_txt, structured_data
 
 GOOD = load_portfolio(GOOD_DATA, material_icons())
 
@@ -20,12 +20,12 @@ def with_profile(**fields: object) -> Portfolio:
 
 
 def test_stylesheet_gives_each_badge_a_readable_colour() -> None:
-    css = badge_stylesheet(GOOD)
+    css = technology_stylesheet(GOOD)
     assert re.search(r"\.pf-badge--kubernetes \{ --pf-badge-bg: #326CE5; --pf-badge-fg: #ffffff; \}", css)
 
 
 def test_a_link_to_a_technology_shows_only_its_cards_under_a_filter_from_the_first_paint() -> None:
-    css = badge_stylesheet(GOOD)
+    css = technology_stylesheet(GOOD)
     rule = 'html[data-pf-tech="kubernetes"] .pf-filter ~ .pf-cards > .pf-card:not([data-technologies~="kubernetes"])'
     assert f"{rule} {{\n  display: none;\n}}" in css
 
