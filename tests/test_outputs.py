@@ -10,7 +10,7 @@ from helpers import GOOD_DATA
 from portfolio import Portfolio, load_portfolio
 from portfolio.icons import material_icons
 from portfolio.model import KINDS, Kind
-from portfolio.outputs import technology_stylesheet, footer_links, json_resume, robots_txt, structured_data
+from portfolio.outputs import footer_links, json_resume, robots_txt, structured_data, technology_stylesheet
 
 GOOD = load_portfolio(GOOD_DATA, material_icons())
 
