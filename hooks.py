@@ -28,6 +28,7 @@ import logging
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -50,6 +51,7 @@ class _Process:
 
     command: str | None = None  # serve, build or gh-deploy (none when a build is run from Python)
     served: bool = False
+    descriptions: dict[str, str] = {}  # noqa: RUF012 (this build's page descriptions: the page that has each)
 
     @classmethod
     def forgiving(cls) -> bool:
@@ -62,12 +64,43 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _Process.command = command
 
 
+class _Warnings(logging.Handler):
+    """Counts the warnings of a build, so that `mkdocs build` and `mkdocs gh-deploy` fail on them as --strict does."""
+
+    count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_WARNINGS = _Warnings(logging.WARNING)
+
+
 @event_priority(100)  # before mkdocs-macros runs main.py, which imports the package
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Forget the package, so that this build imports it afresh (`mkdocs serve` picks up edits to it)."""
+    """Forget the package, so that this build imports it afresh (`mkdocs serve` picks up edits to it); count
+    warnings unless serving; check docs/CNAME against site_url."""
     for name in [name for name in sys.modules if name.partition(".")[0] == "portfolio"]:
         del sys.modules[name]
+    _Process.descriptions = {}
+    _WARNINGS.count = 0
+    if _Process.command != "serve":
+        logging.getLogger("mkdocs").addHandler(_WARNINGS)
+        _check_cname(config)
     return config
+
+
+def _check_cname(config: MkDocsConfig) -> None:
+    """GitHub Pages serves the domain in docs/CNAME: it must be site_url's, or the site is published elsewhere."""
+    cname = Path(config.docs_dir) / "CNAME"
+    if not cname.is_file():
+        return
+    domain, host = cname.read_text(encoding="utf-8").strip(), urlsplit(config.site_url or "").hostname
+    if domain != host:
+        raise PluginError(
+            f"docs/CNAME names {domain} but site_url in mkdocs.yml is {config.site_url}: make them one domain,"
+            " or delete docs/CNAME to publish at <user>.github.io"
+        )
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -92,7 +125,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fail on a macro that failed on this page, or on front matter that is not YAML; while serving, show it."""
+    """Fail on a macro that failed on this page, or on front matter that is not YAML; while serving, show it.
+    Warn of a page without a description of its own (strict builds fail on it)."""
+    _check_description(page, config)
     problem = _front_matter_problem(markdown, page) or _macro_problem(markdown, page)
     if problem is None:
         return markdown
@@ -106,6 +141,43 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return f'!!! failure "This page failed to build"\n\n    {html.escape(message)}\n'
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The tabs name every page: hide Material's navigation sidebar, and the table of contents of a page
+    without headings of its own."""
+    hidden = page.meta.setdefault("hide", [])
+    hidden.append("navigation")
+    if not any(item.children for item in page.toc):
+        hidden.append("toc")
+    return html
+
+
+def _check_description(page: Page, config: MkDocsConfig) -> None:
+    """Every page but the home page has a description of its own for search results and link previews."""
+    if page.is_homepage:
+        return
+    source = Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
+    description = page.meta.get("description")
+    problem = (
+        "has none"
+        if not isinstance(description, str) or not description.strip()
+        else f"has {len(description)} characters"
+        if not 50 <= len(description) <= 160
+        else "is the site's (the profile's)"
+        if description == config.site_description
+        else f"is also {_Process.descriptions[description]}'s"
+        if description in _Process.descriptions
+        else None
+    )
+    if problem:
+        LOG.warning(
+            f"{source}: description: write one of 50 to 160 characters, its own, in the page's front matter"
+            f" (`description: ...`), for search results and link previews; it {problem}"
+        )
+    elif isinstance(description, str):
+        _Process.descriptions[description] = source
+
+
+@event_priority(-100)  # after the plugins' own post-build work (the search index, the pictures), which may warn
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the stylesheet with the badges' colours, robots.txt and resume.json, join each page's stylesheets;
     give each page its policy."""
@@ -129,6 +201,39 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             f" docs/javascripts/ and list it under extra_javascript in mkdocs.yml instead\n{error}"
         ) from None
     _Process.served = _Process.command == "serve"
+    _favicon(config)
+    _fail_on_warnings(config)
+
+
+def _fail_on_warnings(config: MkDocsConfig) -> None:
+    """`mkdocs build` and `mkdocs gh-deploy` publish nothing with a warning, as with --strict."""
+    logging.getLogger("mkdocs").removeHandler(_WARNINGS)
+    if _WARNINGS.count and not config.strict:  # with --strict, MkDocs stops the build itself
+        raise PluginError(
+            f"{_WARNINGS.count} warning(s) above: a published build has none (fix each; `mkdocs serve` previews"
+            " without stopping)"
+        )
+
+
+def _favicon(config: MkDocsConfig) -> None:
+    """Draw the favicon from the logo's icon in the palette's primary colour, unless docs/ has one of its own."""
+    favicon, logo = config.theme.get("favicon"), config.theme.get("icon", {}).get("logo")
+    if not favicon or not logo or (Path(config.docs_dir) / favicon).exists():
+        return
+    palette = config.theme.get("palette") or [{}]
+    primary = (palette[0] if isinstance(palette, list) else palette).get("primary", "indigo")
+    dirs = [Path(folder) for folder in config.theme.dirs]
+    colours = next((css for folder in dirs for css in folder.glob("assets/stylesheets/palette.*.min.css")), None)
+    found = re.search(
+        rf"\[data-md-color-primary={re.escape(str(primary).replace(' ', '-'))}\]\{{--md-primary-fg-color:(#\w+)",
+        colours.read_text(encoding="utf-8") if colours else "",
+    )
+    icon = next(folder / ".icons" / f"{logo}.svg" for folder in dirs if (folder / ".icons" / f"{logo}.svg").is_file())
+    svg = icon.read_text(encoding="utf-8").replace(
+        "<path ", f'<path fill="{found.group(1)}" ' if found else "<path ", 1
+    )
+    (Path(config.site_dir) / favicon).parent.mkdir(parents=True, exist_ok=True)
+    (Path(config.site_dir) / favicon).write_text(svg, encoding="utf-8")
 
 
 def _front_matter_problem(markdown: str, page: Page) -> tuple[str, str] | None:

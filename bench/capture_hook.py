@@ -15,14 +15,23 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+_MARKDOWN: dict[str, str] = {}  # each page's Markdown as the macros left it, until its front matter is complete
+
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Write the page with its front matter (`render_macros` stays, inert, so the HTML is the same)."""
+    """Keep the page's Markdown as the macros left it."""
+    _MARKDOWN[page.file.src_uri] = markdown
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Write the page with its front matter as hooks.py completed it (`render_macros` stays, inert, so the HTML
+    is the same)."""
     front_matter = f"---\n{yaml.safe_dump(page.meta, allow_unicode=True)}---\n\n" if page.meta else ""
     path = _captured(config) / "docs" / page.file.src_uri
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(front_matter + markdown, encoding="utf-8")
-    return markdown
+    path.write_text(front_matter + _MARKDOWN.pop(page.file.src_uri), encoding="utf-8")
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -15,7 +15,7 @@ from tests.helpers import build, copy_project
 
 HOOK = Path(__file__).with_name("capture_hook.py")
 # What hooks.py writes into the site rather than docs/: the plain project has them as static files.
-GENERATED = ("stylesheets/portfolio.css", "robots.txt", "resume.json")
+GENERATED = ("stylesheets/portfolio.css", "robots.txt", "resume.json", "assets/favicon.svg")
 # Material's social plugin, as mkdocs.yml has it: the plain project draws the same link-preview pictures.
 SOCIAL = {"social": {"cards_layout_dir": "portfolio/layouts", "cards_layout": "card"}}
 
@@ -63,6 +63,8 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
     shutil.copytree(project / "portfolio" / "layouts", folder / "portfolio" / "layouts")
     fonts = Path(".cache", "plugin", "social", "fonts")
     shutil.copytree(project / fonts, folder / fonts)
+    # The Markdown extension hooks.py adds (links that leave the site), as a module of its own.
+    shutil.copy(project / "portfolio" / "links.py", folder / "leaving_links.py")
     for name in GENERATED:
         (folder / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(project / "site" / name, folder / "docs" / name)
@@ -75,7 +77,10 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
     if material_defaults:
         settings |= {"theme": {"name": "material"}, "extra_css": None}
     config = folder / "mkdocs.yml"
-    config.write_text(edit_config(config.read_text(encoding="utf-8"), **settings), encoding="utf-8")
+    text = edit_config(config.read_text(encoding="utf-8"), **settings)
+    config.write_text(
+        text.replace("\nmarkdown_extensions:\n", "\nmarkdown_extensions:\n  - leaving_links\n"), encoding="utf-8"
+    )
     shutil.rmtree(project)
     return folder
 

@@ -6,12 +6,14 @@ import difflib
 from collections.abc import Iterable
 
 
-def closest(wanted: str, known: Iterable[str]) -> str | None:
-    """The known name closest to the wanted one, if any is close."""
-    close = difflib.get_close_matches(wanted, list(known), n=1)
-    return close[0] if close else None
+def closest(wanted: str, known: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The known names closest to the wanted one (n at most, closest first), if any is close."""
+    return difflib.get_close_matches(wanted, list(known), n=n, cutoff=cutoff)
 
 
-def did_you_mean(suggestion: str | None, otherwise: str) -> str:
-    """ "did you mean 'x'?" for a suggestion, else what to do instead."""
-    return f"did you mean '{suggestion}'?" if suggestion else otherwise
+def did_you_mean(suggestions: Iterable[str], otherwise: str) -> str:
+    """ "did you mean 'x'?" ('x', 'y' or 'z' for several) for suggestions, else what to do instead."""
+    quoted = [f"'{suggestion}'" for suggestion in suggestions]
+    if not quoted:
+        return otherwise
+    return f"did you mean {' or '.join([', '.join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)}?"

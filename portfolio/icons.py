@@ -26,19 +26,33 @@ class Icons:
         """Whether the icon 'set/name' is bundled."""
         return self._path(name).is_file()
 
-    def suggest(self, name: str) -> str | None:
-        """The bundled icon most likely meant by a missing one: the same name (or one ending in it, as
-        language-csharp ends in csharp) in any set, brand sets first; else the closest name in its own set."""
+    def suggest(self, name: str) -> list[str]:
+        """Up to three bundled icons a missing one may mean, likeliest first: the same name in another set, brand
+        sets first, alone; else names of its own set that hold it (apachekafka holds kafka), shortest first; a
+        name ending in it in another set (language-csharp ends in csharp); names of its own set that hold it
+        less a typo (kafkaa); then the closest names of its own set."""
         head, _, tail = name.rpartition("/")
-        for pattern in (f"{tail}.svg", f"*-{tail}.svg"):
-            for icon_set in ICON_SETS:
-                found = sorted(path.stem for path in (self.root / icon_set).glob(pattern))
-                if found:
-                    return f"{icon_set}/{found[0]}"
-        folder = self.root / head
-        candidates = [path.stem for path in folder.glob("*.svg")] if folder.is_dir() else []
-        close = closest(tail, candidates)
-        return f"{head}/{close}" if close else None
+        same = [f"{icon_set}/{tail}" for icon_set in ICON_SETS if tail in self._names(icon_set)]
+        if same:  # surely the one meant
+            return same[:1]
+        own = self._names(head)
+        typos = {tail[:i] + tail[i + 1 :] for i in range(len(tail))} if len(tail) > 3 else set()
+        ranked = [
+            *(f"{head}/{stem}" for stem in sorted((s for s in own if tail in s), key=len)),
+            *(
+                f"{icon_set}/{stem}"
+                for icon_set in ICON_SETS
+                for stem in self._names(icon_set)
+                if stem.endswith(f"-{tail}")
+            ),
+            *(f"{head}/{stem}" for stem in sorted((s for s in own if any(t in s for t in typos)), key=len)),
+            *(f"{head}/{stem}" for stem in closest(tail, own, 3, cutoff=0.8)),
+        ]
+        return list(dict.fromkeys(ranked))[:3]
+
+    def _names(self, icon_set: str) -> list[str]:
+        """The names of a set's icons, sorted (none for a set that is not bundled)."""
+        return _names(self.root / icon_set)
 
     def drawing(self, name: str) -> tuple[str, Markup]:
         """The icon's viewBox and what it draws: the inside of its SVG file."""
@@ -80,6 +94,11 @@ class Sprite:
 
 _SVG = re.compile(r"<svg\b([^>]*)>(.*)</svg>", re.S)
 _VIEW_BOX = re.compile(r'\sviewBox="([^"]*)"')
+
+
+@cache
+def _names(folder: Path) -> list[str]:
+    return sorted(path.stem for path in folder.glob("*.svg")) if folder.is_dir() else []
 
 
 @cache

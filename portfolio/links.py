@@ -37,3 +37,8 @@ class LeavingLinks(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         """Run after the inline links exist."""
         md.treeprocessors.register(_LeavingLinks(md), "portfolio_leaving_links", 0)
+
+
+def makeExtension(**kwargs: object) -> LeavingLinks:
+    """The extension by its module's name, for a build without hooks.py (the benchmark's plain twin)."""
+    return LeavingLinks(**kwargs)

@@ -121,7 +121,7 @@ def _check_fields(file: YamlFile, mapping: dict[typing.Any, typing.Any], model: 
             close = closest(name, sorted(fields))
             hint = did_you_mean(close, "allowed: " + ", ".join(sorted(fields)))
             file.problem((*loc, name), f"unknown field '{name}' ({hint})")
-            typos.update([close] if close else [])
+            typos.update(close)
         else:
             _check(file, value, fields[name].type, (*loc, name))
     for name, field in fields.items():
@@ -180,8 +180,9 @@ def _check_technologies(file: YamlFile, projects: Records, technologies: Records
         for position, wanted in enumerate(project.technologies):
             if wanted in known.values():
                 continue
-            close = closest(wanted.lower(), known)
-            hint = did_you_mean(close and known[close], "add it to technologies.yml")
+            hint = did_you_mean(
+                [known[close] for close in closest(wanted.lower(), known)], "add it to technologies.yml"
+            )
             file.problem((*loc, "technologies", position), f"unknown technology '{wanted}' ({hint})")
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import msgspec
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, nodes
 from markupsafe import Markup
 
 from portfolio.errors import MacroError
@@ -22,22 +23,67 @@ from portfolio.rawhtml import MacroHtml
 _TEXT_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}()#+!|~-.:"})
 
 
+@dataclass(frozen=True)
+class Showcase:
+    """A call of project_cards or project_card on a page of the nav: a page that shows projects' cards."""
+
+    title: str  # the page's title in the nav
+    page: str  # its Markdown file, relative to docs/
+    macro: str
+    arguments: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def find(cls, title: str, page: str, markdown: str) -> list[Showcase]:
+        """The calls of the card macros in a page's Markdown (without its front matter), with their constant
+        arguments; none for a page Jinja cannot read (its build says why)."""
+        try:
+            calls = Environment(autoescape=True).parse(markdown).find_all(nodes.Call)
+        except TemplateSyntaxError:
+            return []
+        found = []
+        for call in calls:
+            if isinstance(call.node, nodes.Name) and call.node.name in ("project_cards", "project_card"):
+                try:
+                    arguments = {
+                        **({"id": call.args[0].as_const()} if call.args else {}),
+                        **{keyword.key: keyword.value.as_const() for keyword in call.kwargs},
+                    }
+                except nodes.Impossible:  # an argument computed on the page: not a selection to read
+                    continue
+                found.append(cls(title, page, call.node.name, arguments))
+        return found
+
+
 class Macros:
     """The portfolio's macros, rendered from overrides/fragments/."""
 
-    NAMES = ("introduction", "project_cards", "project_card", "tech_badge", "tech_badges", "profile", "resume")
+    NAMES = (
+        "introduction",
+        "project_cards",
+        "project_card",
+        "project_pages",
+        "tech_badge",
+        "tech_badges",
+        "profile",
+        "resume",
+    )
 
     def __init__(
         self,
         portfolio: Portfolio,
         templates: Path,
         icons: Icons,
+        *,
         page_url: Callable[[str], str] = lambda page: page,
         site_url: str = "/",
+        showcases: Callable[[], list[Showcase]] = list,
+        current_page: Callable[[], str] = str,
     ) -> None:
         self.portfolio = portfolio
         self.page_url = page_url
         self.site_url = site_url
+        self.showcases = showcases  # every call of the card macros on the nav's pages, in the nav's order
+        self.current_page = current_page  # the Markdown file being rendered
         self.jinja = Environment(
             loader=FileSystemLoader(templates),
             autoescape=True,
@@ -50,11 +96,12 @@ class Macros:
         self.markdown_extension = MacroHtml()  # main.py adds it to the site's Markdown extensions
 
     @classmethod
-    def load(cls, root: Path, page_url: Callable[[str], str] = lambda page: page, site_url: str = "/") -> Macros:
-        """Load root/data once, with the templates in root/overrides/fragments."""
+    def load(cls, root: Path, **pages: Callable[..., object] | str) -> Macros:
+        """Load root/data once, with the templates in root/overrides/fragments (pages: page_url, site_url,
+        showcases, current_page, as the constructor takes them)."""
         icons = material_icons()
         portfolio = load_portfolio(root / "data", icons)
-        return cls(portfolio, root / "overrides" / "fragments", icons, page_url, site_url)
+        return cls(portfolio, root / "overrides" / "fragments", icons, **pages)
 
     def by_name(self) -> dict[str, Callable[..., str]]:
         """The macros pages may call, by name."""
@@ -72,25 +119,20 @@ class Macros:
         *,
         technology: str | None = None,
         featured: bool | None = None,
-        details: str | None = None,
+        details: str | bool | None = None,
         level: int = 2,
         filter: bool = False,  # noqa: A002 (the name authors write)
     ) -> Markup:
         """A grid of cards for the projects that match every selection given, in data order.
 
         With filter, a row of technology chips above the grid shows one technology's projects at a time.
+        With details, short cards link to the full ones: on that page, or (true) on the page that shows each.
         """
         if kind is not None and kind not in KINDS:
             raise MacroError(f"project_cards: unknown kind '{kind}' (use one of {', '.join(KINDS)})")
         if technology is not None:
             self._technology("project_cards", technology)
-        projects = [
-            project
-            for project in self.portfolio.projects
-            if (kind is None or project.kind == kind)
-            and (technology is None or technology in project.technologies)
-            and (featured is None or project.featured == featured)
-        ]
+        projects = _select(self.portfolio.projects, kind=kind, technology=technology, featured=featured)
         if not projects:
             raise MacroError(_no_project(kind=kind, technology=technology, featured=featured))
         return self._cards(projects, details, level, filter=filter)
@@ -102,6 +144,13 @@ class Macros:
                 return self._cards([project], details, level)
         known = [project.id for project in self.portfolio.projects]
         raise MacroError(f"project_card: unknown project '{id}' ({_hint(id, known)})")
+
+    def project_pages(self) -> Markup:
+        """A line that links the other pages of the nav that show full project cards: "More in A and B."."""
+        here = self.current_page()
+        pages = {showcase.page: showcase.title for showcase in self._full_cards().values() if showcase.page != here}
+        links = [(title, self.page_url(page)) for page, title in sorted(pages.items(), key=self._nav_order)]
+        return self._render("pages.html", pages=links) if links else Markup()
 
     def tech_badge(self, id: str) -> Markup:  # noqa: A002
         """One technology's badge, by id."""
@@ -137,23 +186,63 @@ class Macros:
                 fields[name] = texts
         return fields
 
-    def _cards(self, projects: list[Project], details: str | None, level: int, *, filter: bool = False) -> Markup:  # noqa: A002
+    def _cards(
+        self,
+        projects: list[Project],
+        details: str | bool | None,
+        level: int,
+        *,
+        filter: bool = False,  # noqa: A002
+    ) -> Markup:
         if level not in (2, 3, 4):
             raise MacroError(f"project cards: level must be 2, 3 or 4, not {level!r}")
-        details_url = self.page_url(details) if details else None
         used = Counter(tech for project in projects for tech in project.technologies)
         return self._render(
             "cards.html",
             projects=projects,
             technologies=self.portfolio.technologies,
-            details=details_url,
+            links={project.id: self._link(project, details, filter=filter) for project in projects},
             level=level,
             chips=[(tech, used[tech.id]) for tech in self.portfolio.technologies.values() if used[tech.id]]
             if filter
             else None,
-            # A badge links to its technology's projects where a filter lists them: here, or the details page.
-            badge_href="?tech=" if filter else f"{details_url}?tech=" if details_url else None,
         )
+
+    def _link(self, project: Project, details: str | bool | None, *, filter: bool) -> CardLinks:  # noqa: A002
+        """Where a card's title and badges lead: its full card (with details), and a filter listing a technology's
+        projects (this page's, or the full card's page's)."""
+        if details is True:
+            showcase = self._full_cards().get(project.id)
+            if showcase is None:
+                raise MacroError(
+                    f"project_cards(details=true): no page of the nav shows the full card of '{project.id}':"
+                    f" show it on a page (project_cards(kind='{project.kind}')), or leave details out"
+                )
+            page, filtered = self.page_url(showcase.page), bool(showcase.arguments.get("filter"))
+        elif details:
+            page, filtered = self.page_url(str(details)), True
+        else:
+            return CardLinks(None, "?tech=" if filter else None)
+        return CardLinks(f"{page}#{project.id}", f"{page}?tech=" if filtered else None)
+
+    def _full_cards(self) -> dict[str, Showcase]:
+        """The page that shows each project's full card: the first such in the nav."""
+        pages: dict[str, Showcase] = {}
+        for showcase in self.showcases():
+            arguments = showcase.arguments
+            if arguments.get("details"):
+                continue
+            if showcase.macro == "project_card":
+                chosen = [project for project in self.portfolio.projects if project.id == arguments.get("id")]
+            else:
+                selection = {name: arguments.get(name) for name in ("kind", "technology", "featured")}
+                chosen = _select(self.portfolio.projects, **selection)
+            for project in chosen:
+                pages.setdefault(project.id, showcase)
+        return pages
+
+    def _nav_order(self, page: tuple[str, str]) -> int:
+        return [showcase.page for showcase in self.showcases()].index(page[0])
 
     def _technology(self, macro: str, id: str) -> Technology:  # noqa: A002
         technologies = self.portfolio.technologies
@@ -166,6 +255,26 @@ class Macros:
         icon = Sprite(self.icons, f"pf-icons-{self.blocks}")
         html = self.jinja.get_template(template).render(icon=icon, **context)
         return self.markdown_extension.keep(html.strip())
+
+
+@dataclass(frozen=True)
+class CardLinks:
+    """Where a card leads: its full card, if elsewhere, and the filter its badges open (technology ids follow)."""
+
+    details: str | None
+    badges: str | None
+
+
+def _select(projects: list[Project], **selection: object) -> list[Project]:
+    """The projects that match every selection given (kind, technology, featured), in data order."""
+    kind, technology, featured = (selection.get(name) for name in ("kind", "technology", "featured"))
+    return [
+        project
+        for project in projects
+        if (kind is None or project.kind == kind)
+        and (technology is None or technology in project.technologies)
+        and (featured is None or project.featured == featured)
+    ]
 
 
 def _no_project(**selection: str | bool | None) -> str:
@@ -182,7 +291,7 @@ def _no_project(**selection: str | bool | None) -> str:
     fix = " and ".join(fixes[name] for name in given) or "add a project"
     return (
         f"project_cards({call}) selects no project: {fix} in data/projects.yml,"
-        " or remove the call (or its page from nav in mkdocs.yml)"
+        " or remove the call and its heading, or drop the page: delete its file and its entry under nav in mkdocs.yml"
     )
 
 

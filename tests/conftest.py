@@ -1,8 +1,10 @@
 """Shared fixtures: a copy of the project to break, the strict builds of the site and of a fork, a local server
 and Chromium.
 
-Every test that takes `built` (or `site`, `server`, `portfolio`, `site_url`) runs twice: on this project's own
-site, and on a fork of it with the second portfolio of tests/fork/. What it expects comes from the data built.
+Every test that takes `built` (or `site`, `portfolio`, `site_url`) runs on this project's own site, on a fork of
+it with the second portfolio of tests/fork/, and on forks of other shapes (helpers.SHAPES: a page dropped, a
+section dropped, a page added); one that drives Chromium runs on the first two. What it expects comes from the
+data and pages built.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from gzip_server import GzipServer
-from helpers import CHROMIUM, CHROMIUM_ARGS, Built, build_project, copy_project, fork_project
+from helpers import CHROMIUM, CHROMIUM_ARGS, SHAPES, Built, build_project, copy_project, fork_project, shape_project
 from playwright.sync_api import Browser, sync_playwright
 
 from portfolio import Portfolio
@@ -21,11 +23,20 @@ from portfolio import Portfolio
 BROWSER_FIXTURES = {"browser", "page", "visit"}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that drives Chromium."""
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that drives Chromium; browse the own site and the fork, check every shape's HTML."""
+    browsed, shapes = [], []
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+            callspec = getattr(item, "callspec", None)
+            if callspec and callspec.params.get("built") in SHAPES:
+                shapes.append(item)
+                continue
+        browsed.append(item)
+    if shapes:
+        config.hook.pytest_deselected(items=shapes)
+        items[:] = browsed
 
 
 @pytest.fixture
@@ -46,9 +57,11 @@ def fork_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return build_project(fork_project(tmp_path_factory.mktemp("fork") / "project"))
 
 
-@pytest.fixture(scope="session", params=["own", "fork"])
-def built(request: pytest.FixtureRequest) -> Built:
-    """Each site in turn: this project's own, then the fork's."""
+@pytest.fixture(scope="session", params=["own", "fork", *SHAPES])
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Each site in turn: this project's own, the fork's, then the forks of other shapes."""
+    if request.param in SHAPES:
+        return build_project(shape_project(tmp_path_factory.mktemp(request.param) / "project", request.param))
     return request.getfixturevalue(f"{request.param}_build")
 
 

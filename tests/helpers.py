@@ -102,6 +102,58 @@ def fork_project(destination: Path, fork: Path = FORK) -> Path:
     return destination
 
 
+# Forks of other shapes than the owner's, each made from tests/fork/ as README's "Make it yours" says:
+SHAPES = {
+    "no-open-source": "no open-source project, and no Open source page (its file and nav entry deleted)",
+    "no-featured": "no featured project, and no Selected work section on the home page (its heading and calls)",
+    "extra-page": "an extra page (its file and nav entry) with links to other sites",
+}
+EXTRA_PAGE = """---
+description: "Talks I gave: slides, recordings and the projects they were about, for conference organisers."
+---
+
+# Talks
+
+- *Streams without tears*, [slides](https://slides.example.org/streams) and
+  [recording](https://video.example.org/watch?v=1), with <https://ada.example.org/notes>.
+- A [lightning talk](http://talks.example.net/lightning "five minutes") on small queues.
+"""
+
+
+def shape_project(destination: Path, shape: str) -> Path:
+    """A fork of another shape (one of SHAPES), made by the edits README says; return it."""
+    fork_project(destination)
+    projects = destination / "data" / "projects.yml"
+    records = yaml.safe_load(projects.read_text(encoding="utf-8"))
+    if shape == "no-open-source":
+        records = [record for record in records if record["kind"] != "open-source"]
+        _drop_page(destination, "open-source.md")
+    elif shape == "no-featured":
+        records = [{key: value for key, value in record.items() if key != "featured"} for record in records]
+        index = destination / "docs" / "index.md"
+        text, found = re.subn(r"(?ms)^## Selected work\n.*?(?=^## )", "", index.read_text(encoding="utf-8"))
+        assert found == 1, "docs/index.md has no Selected work section to drop"
+        index.write_text(text, encoding="utf-8")
+    elif shape == "extra-page":
+        (destination / "docs" / "talks.md").write_text(EXTRA_PAGE, encoding="utf-8")
+        config = destination / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("\nhooks:", "  - Talks: talks.md\n\nhooks:", 1), encoding="utf-8")
+    else:
+        raise ValueError(f"unknown shape {shape!r}: one of {', '.join(SHAPES)}")
+    projects.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return destination
+
+
+def _drop_page(project: Path, page: str) -> None:
+    """Drop a page as README says: delete its Markdown file and its nav entry."""
+    (project / "docs" / page).unlink()
+    config = project / "mkdocs.yml"
+    text, found = re.subn(rf"(?m)^  - [^:\n]+: {re.escape(page)}\n", "", config.read_text(encoding="utf-8"))
+    assert found == 1, f"mkdocs.yml's nav has no entry for {page}"
+    config.write_text(text, encoding="utf-8")
+
+
 def nav_pages(project: Path) -> list[str]:
     """The address of every page listed under nav in a project's mkdocs.yml, relative to the site."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python/name:", "")
@@ -231,6 +283,41 @@ class Built:
     def kind(self, kind: str) -> list:
         """The projects of one kind, in data order."""
         return [project for project in self.portfolio.projects if project.kind == kind]
+
+    def html(self, page: str) -> str:
+        """The HTML of a page, by its address relative to the site ('', 'projects/' or '404.html')."""
+        return (self.site / (page if page.endswith(".html") else f"{page}index.html")).read_text(encoding="utf-8")
+
+    @property
+    def card_pages(self) -> dict[str, str]:
+        """The page that shows each project's full card (its address), from the built pages."""
+        pages: dict[str, str] = {}
+        for page in self.pages:
+            for project in re.findall(r'<article class="card pf-card" data-project="([^"]+)"', self.html(page)):
+                if not re.search(rf'<a href="[^"]*#{project}">', self.html(page)):  # a short card links to it
+                    pages.setdefault(project, page)
+        return pages
+
+    def page_with(self, marker: str) -> str:
+        """The first page of the nav whose HTML holds marker, such as 'class="pf-filter"'; its address."""
+        found = [page for page in nav_pages(self.project) if marker in self.html(page)]
+        assert found, f"no page of the nav holds {marker}"
+        return found[0]
+
+    @property
+    def filter_page(self) -> str:
+        """The first page of the nav with cards and a technology filter ('projects/' on the owner's site)."""
+        return self.page_with('<div class="pf-filter">')
+
+    @property
+    def resume_page(self) -> str:
+        """The résumé's page."""
+        return self.page_with('class="pf-resume"')
+
+    def pages_of(self, kind: str) -> list[str]:
+        """The pages that show full cards of one kind of project, in the sitemap's order."""
+        shown = {self.card_pages[project.id] for project in self.kind(kind)}
+        return [page for page in self.pages if page in shown]
 
 
 def build_project(project: Path) -> Built:

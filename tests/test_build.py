@@ -2,78 +2,87 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
-from helpers import Built, build, page_text
+from helpers import Built, build, nav_pages, page_text
 
-from portfolio import Portfolio
-
-PAGES = ["index.html", "projects/index.html", "open-source/index.html"]
-CARD_PAGES = {"professional": "projects/index.html", "open-source": "open-source/index.html"}
+from portfolio.model import KINDS
 
 
 def read(site: Path, page: str) -> str:
     return (site / page).read_text(encoding="utf-8")
 
 
-def test_every_record_in_data_is_on_the_site(site: Path, portfolio: Portfolio) -> None:
-    text = " ".join(page_text(read(site, page)) for page in PAGES)
+def test_every_record_in_data_is_on_the_site(built: Built) -> None:
+    portfolio, cards = built.portfolio, built.card_pages
+    text = " ".join(page_text(built.html(page)) for page in built.pages)
     for project in portfolio.projects:
         assert project.title in text
         assert project.summary in text
         for challenge in project.challenges:
             assert challenge in text
         for technology in project.technologies:
-            assert f"pf-badge--{technology}" in read(site, CARD_PAGES[project.kind])
+            assert f"pf-badge--{technology}" in built.html(cards[project.id])
     for technology in portfolio.technologies.values():
-        assert technology.name in page_text(read(site, "index.html"))
+        assert technology.name in page_text(built.html(""))
     for paragraph in portfolio.profile.about:
-        assert paragraph in page_text(read(site, "index.html"))
+        assert paragraph in page_text(built.html(""))
 
 
-def test_page_intros_come_from_the_profile(site: Path, portfolio: Portfolio) -> None:
-    profile = portfolio.profile
-    for page, intro in (
-        ("projects/index.html", profile.projects_intro),
-        ("open-source/index.html", profile.open_source_intro),
-    ):
-        html = read(site, page)
-        between = html[html.index("</h1>") : html.index('<div class="pf-filter">')]  # the heading and the cards
-        assert page_text(between) == (intro or ""), page  # a field left out leaves nothing
+def test_page_intros_come_from_the_profile(built: Built) -> None:
+    profile = built.portfolio.profile
+    intros = {"professional": profile.projects_intro, "open-source": profile.open_source_intro}
+    for kind in KINDS:
+        for page in built.pages_of(kind):
+            html = built.html(page)
+            between = html[html.index("</h1>") : html.index('<div class="pf-filter">')]  # the heading and the cards
+            assert page_text(between) == (intros[kind] or ""), page  # a field left out leaves nothing
 
 
-def test_projects_are_on_their_pages_with_anchors(site: Path, portfolio: Portfolio) -> None:
-    for project in portfolio.projects:
-        page = read(site, CARD_PAGES[project.kind])
-        other = read(site, next(path for kind, path in CARD_PAGES.items() if kind != project.kind))
+def test_projects_are_on_their_pages_with_anchors(built: Built) -> None:
+    cards = built.card_pages
+    assert set(cards) == {project.id for project in built.portfolio.projects}  # every project has a full card
+    for project in built.portfolio.projects:
+        page = built.html(cards[project.id])
+        for other in set(cards.values()) - {cards[project.id]}:
+            assert f'id="{project.id}"' not in built.html(other)
         assert f'id="{project.id}"' in page
-        assert f'id="{project.id}"' not in other
         if project.repository:
             assert f'<a href="{project.repository}" rel="noopener noreferrer">' in page
 
 
-def test_home_links_featured_projects_to_their_full_cards(site: Path, portfolio: Portfolio) -> None:
-    home = read(site, "index.html")
-    for project in portfolio.projects:
-        link = f'<a href="projects/#{project.id}">'
+def test_home_links_featured_projects_to_their_full_cards(built: Built) -> None:
+    home = built.html("")
+    for project in built.portfolio.projects:
+        link = f'<a href="{built.card_pages[project.id]}#{project.id}">'
         assert (link in home) == project.featured
 
 
-def test_contact_is_on_every_page(site: Path, portfolio: Portfolio) -> None:
-    links = [f"mailto:{portfolio.profile.email}", *(link.url for link in portfolio.profile.links)]
-    for page in [*PAGES, "404.html"]:
-        html = read(site, page)
+def test_home_links_the_other_pages_with_cards_from_the_nav(built: Built) -> None:
+    pages = [page for page in nav_pages(built.project) if page in set(built.card_pages.values()) and page != ""]
+    sentence = re.search(r"<p>More in (.*?)\.</p>", built.html(""))
+    if "project_pages()" not in (built.project / "docs" / "index.md").read_text():  # a section dropped
+        assert sentence is None
+        return
+    assert re.findall(r'<a href="([^"]+)">', sentence.group(1) if sentence else "") == pages
+
+
+def test_contact_is_on_every_page(built: Built) -> None:
+    links = [f"mailto:{built.portfolio.profile.email}", *(link.url for link in built.portfolio.profile.links)]
+    for page in built.pages:
+        html = built.html(page)
         for link in links:
             assert f'href="{link}"' in html, (page, link)
 
 
-def test_nothing_unrendered_or_external_is_left(site: Path) -> None:
-    for page in [*PAGES, "404.html"]:
-        html = read(site, page)
+def test_nothing_unrendered_or_external_is_left(built: Built) -> None:
+    for page in built.pages:
+        html = built.html(page)
         for leftover in (
             "{{",
             "{%",
@@ -184,10 +193,18 @@ def test_front_matter_that_is_not_yaml_fails_the_build(project: Path) -> None:
     ) in result.stderr
 
 
+def add_page(project: Path, name: str, text: str, title: str = "Page") -> None:
+    """A page added as README's "Write a page" says: its file, with a description, and its nav entry."""
+    description = f'---\ndescription: "A page added by a test, with a description of fifty or more: {name}."\n---\n\n'
+    (project / "docs" / name).write_text(description + text)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("\nhooks:", f"  - {title}: {name}\n\nhooks:", 1))
+
+
 def test_pages_without_macros_show_braces_as_written(project: Path) -> None:
     text = "# CI\n\n```yaml\ntoken: ${{ secrets.GITHUB_TOKEN }}\n{% raw %}\n```\n\n"
     text += "Helm writes {{ .Values.image }} in prose.\n"
-    (project / "docs" / "ci.md").write_text(text)
+    add_page(project, "ci.md", text)
     result = build(project, project / "site")
     assert result.returncode == 0, result.stderr
     html = (project / "site" / "ci" / "index.html").read_text()
@@ -223,41 +240,89 @@ def test_a_broken_link_or_anchor_fails_the_build(project: Path) -> None:
 
 def test_links_to_cards_and_headings_pass_the_check(project: Path, own_build: Built) -> None:
     card = own_build.portfolio.projects[-1]
-    page = "projects.md" if card.kind == "professional" else "open-source.md"
+    page = own_build.card_pages[card.id].removesuffix("/") + ".md"
     index = project / "docs" / "index.md"
-    index.write_text(index.read_text() + f"\n[a]({page}#{card.id}) [b](#technologies) [c](open-source.md)\n")
+    index.write_text(index.read_text() + f"\n[a]({page}#{card.id}) [b](#technologies) [c]({page})\n")
     result = build(project, project / "site")
     assert result.returncode == 0, result.stderr
     assert f'href="{page.removesuffix(".md")}/#{card.id}"' in (project / "site" / "index.html").read_text()
 
 
-@pytest.mark.parametrize(
-    ("left_out", "message"),
-    [
-        (
-            "featured",
-            "docs/index.md: MacroError: project_cards(featured=true) selects no project: mark a project featured: true"
-            " in data/projects.yml, or remove the call (or its page from nav in mkdocs.yml)",
-        ),
-        (
-            "open-source",
-            "docs/open-source.md: MacroError: project_cards(kind='open-source') selects no project: add a project of"
-            " kind: open-source in data/projects.yml, or remove the call (or its page from nav in mkdocs.yml)",
-        ),
-    ],
-)
+FIX = "or remove the call and its heading, or drop the page: delete its file and its entry under nav in mkdocs.yml"
+
+
+@pytest.mark.parametrize("left_out", ["featured", "kind"])
 def test_an_empty_selection_fails_the_build_naming_the_page_and_the_fix(
-    project: Path, left_out: str, message: str
+    project: Path, own_build: Built, left_out: str
 ) -> None:
     projects = project / "data" / "projects.yml"
     records = yaml.safe_load(projects.read_text())
     if left_out == "featured":
         records = [{key: value for key, value in record.items() if key != "featured"} for record in records]
-    else:
-        records = [record for record in records if record["kind"] != left_out]
+        message = (
+            "docs/index.md: MacroError: project_cards(featured=true) selects no project: mark a project featured:"
+            f" true in data/projects.yml, {FIX}"
+        )
+    else:  # a kind that a page of its own shows
+        kind = next(kind for kind in KINDS if own_build.pages_of(kind) and own_build.pages_of(kind)[0] != "")
+        records = [record for record in records if record["kind"] != kind]
         records[0]["featured"] = True  # the home page still has a card
+        message = (
+            f"docs/{own_build.pages_of(kind)[0].removesuffix('/')}.md: MacroError: project_cards(kind='{kind}')"
+            f" selects no project: add a project of kind: {kind} in data/projects.yml, {FIX}"
+        )
     projects.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False))
     result = build(project, project / "site")
     assert result.returncode == 1
     assert f"ERROR   -  {message}\n" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("case", ["none", "short", "another page's"])
+def test_a_page_without_a_description_of_its_own_fails_the_build(project: Path, own_build: Built, case: str) -> None:
+    other = next(page for page in nav_pages(project) if page)  # a page with a description of its own
+    copied = unescape(re.search(r'<meta name="description" content="([^"]+)">', own_build.html(other)).group(1))
+    description, problem = {
+        "none": (None, "has none"),
+        "short": ("Too short.", "has 10 characters"),
+        "another page's": (copied, f"is also docs/{other.removesuffix('/')}.md's"),
+    }[case]
+    front_matter = f"---\ndescription: {json.dumps(description)}\n---\n\n" if description else ""
+    (project / "docs" / "talks.md").write_text(f"{front_matter}# Talks\n\nSlides and recordings.\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("\nhooks:", "  - Talks: talks.md\n\nhooks:", 1))
+    result = build(project, project / "site")
+    assert result.returncode == 1
+    assert (
+        "WARNING -  portfolio: docs/talks.md: description: write one of 50 to 160 characters, its own, in the page's"
+        f" front matter (`description: ...`), for search results and link previews; it {problem}\n"
+    ) in result.stderr
+
+
+def test_a_page_left_out_of_nav_fails_the_build(project: Path) -> None:
+    (project / "docs" / "talks.md").write_text('---\ndescription: "Talks: the slides and recordings of each."\n---\n')
+    result = build(project, project / "site")
+    assert result.returncode == 1
+    assert 'are not included in the "nav" configuration:\n  - talks.md' in result.stderr
+
+
+def test_the_favicon_follows_the_primary_colour(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("primary: indigo", "primary: teal"))
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    palette = next((project / "site" / "assets" / "stylesheets").glob("palette.*.min.css")).read_text()
+    teal = re.search(r"\[data-md-color-primary=teal\]\{--md-primary-fg-color:(#\w+)", palette)
+    assert teal
+    assert f'fill="{teal.group(1)}"' in (project / "site" / "assets" / "favicon.svg").read_text()
+
+
+def test_no_description_or_intro_promises_a_kind_of_work_the_data_has_none_of(built: Built) -> None:
+    for kind, name in KINDS.items():
+        if built.kind(kind):
+            continue
+        for page in built.pages:
+            heads = re.findall(r'<meta (?:name|property)="[^"]*description" content="([^"]*)"', built.html(page))
+            intro = built.html(page).partition("</h1>")[2][:2000]
+            for text in [*heads, page_text(intro)]:
+                assert name.lower() not in unescape(text).lower(), (page, text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import CSP_SENTINEL, Built, csp_reports, search_word, watch_csp
+from helpers import CSP_SENTINEL, Built, csp_reports, nav_pages, search_word, watch_csp
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 
@@ -50,27 +50,30 @@ def test_every_page_and_control_works_under_the_policy_on_a_laptop(browser: Brow
     page.keyboard.press("ArrowDown")  # keyboard through the results
     page.locator("button[type=reset]").click()  # clear the search
     expect(page.locator(".md-search__input")).to_have_value("")
-    search(page, search_word(built.site, "projects/")[0], results=1)  # a word of one card only
+    cards, nav = built.filter_page, nav_pages(built.project)
+    search(page, search_word(built.site, cards)[0], results=1)  # a word of one card only
     assert csp_reports(page, violations) == []
     page.locator(".md-search-result__link").first.click()
-    expect(page).to_have_url(re.compile(rf"{server}/projects/(#.*)?$"))
+    expect(page).to_have_url(re.compile(rf"{server}/{cards}(#.*)?$"))
 
     for _ in range(2):  # the palette toggle goes round its two schemes
         page.locator("form[data-md-component=palette] label:visible").click()
     assert csp_reports(page, violations) == []
-    page.locator(".md-tabs__link", has_text="Open source").click()
-    expect(page).to_have_url(re.compile(rf"{server}/open-source/(#.*)?$"))
+    page.locator(".md-tabs__link").nth(len(nav) - 1).click()  # the last tab
+    expect(page).to_have_url(re.compile(rf"{server}/{nav[-1]}(#.*)?$"))
     page.locator(".md-footer__link--prev").click()
-    expect(page).to_have_url(f"{server}/projects/")
+    expect(page).to_have_url(f"{server}/{nav[-2]}")
     page.goto(f"{server}/")
     page.locator(".md-sidebar--secondary .md-nav__link", has_text="Technologies").click()  # table of contents
     expect(page).to_have_url(f"{server}/#technologies")
     page.locator(".md-typeset h2 .headerlink").first.click()  # a heading's permalink
     expect(page).to_have_url(f"{server}/#selected-work")
     assert csp_reports(page, violations) == []
-    page.locator(".pf-card__title a").first.click()  # a short card leads to its full card
-    first = next(project for project in built.portfolio.projects if project.featured)
-    expect(page).to_have_url(f"{server}/projects/#{first.id}")
+    featured = [project for project in built.portfolio.projects if project.featured]
+    page.locator(".pf-card__title a" if featured else ".md-tabs__link").first.click()  # to its full card, or a tab
+    expect(page).to_have_url(
+        f"{server}/{built.card_pages[featured[0].id]}#{featured[0].id}" if featured else f"{server}/"
+    )
     page.wait_for_load_state("load")
     page.keyboard.press("/")  # the search shortcut
     expect(page.locator(".md-search__input")).to_be_focused()
@@ -96,17 +99,21 @@ def test_drawer_and_search_work_under_the_policy_on_a_phone(browser: Browser, bu
     expect(drawer).not_to_be_checked()
     page.locator("label.md-header__button[for=__drawer]").click()
     assert csp_reports(page, violations) == []
-    page.locator(".md-nav--primary .md-nav__link", has_text="Projects").click()
-    expect(page).to_have_url(f"{server}/projects/")
+    cards = built.filter_page
+    page.locator(f'.md-nav--primary a.md-nav__link[href="{cards}"]').click()
+    expect(page).to_have_url(f"{server}/{cards}")
 
+    others = sorted(set(built.card_pages.values()) - {"", cards})  # another page of full cards, if any
+    other = others[0] if others else cards
     page.locator("label.md-header__button[for=__search]").click()
-    search(page, search_word(built.site, "open-source/")[0], results=1)  # a word of one open-source card only
+    search(page, search_word(built.site, other)[0], results=1)  # a word of one card only
     assert csp_reports(page, violations) == []
     page.keyboard.press("Enter")  # the search form goes to the first result (form-action is 'none')
-    expect(page).to_have_url(re.compile(rf"{server}/open-source/(#.*)?$"))
+    expect(page).to_have_url(re.compile(rf"{server}/{other}(#.*)?$"))
     page.wait_for_load_state("networkidle")  # the new page, not the one it replaces
     page.locator("label.md-header__button[for=__search]").click()
-    search(page, search_word(built.site, "projects/")[0])
+    page.locator("input.md-search__input").fill("")  # a search that stayed on its page keeps its query
+    search(page, search_word(built.site, cards)[0])
     page.locator(".md-search__icon[for=__search]").first.click()  # back out of the search
     expect(page.locator("#__search")).not_to_be_checked()
     page.locator("form[data-md-component=palette] label:visible").click()

@@ -11,29 +11,35 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from gzip_server import GzipServer
-from helpers import Built, build
+from helpers import Built, build, nav_pages
 from playwright.sync_api import Browser, Page, expect
 
 from portfolio import Technology
 
 
+def listed(built: Built, page: str | None = None) -> list:
+    """The projects whose full cards a page shows (the first page with a filter, by default), in page order."""
+    page = built.filter_page if page is None else page
+    return [project for project in built.portfolio.projects if built.card_pages[project.id] == page]
+
+
 def filtering(built: Built) -> list[Technology]:
-    """The technologies that some but not all of the Projects page's projects use: choosing one filters."""
-    projects = built.kind("professional")
+    """The technologies that some but not all of the filter page's projects use: choosing one filters."""
+    projects = listed(built)
     counts = Counter(tech for project in projects for tech in project.technologies)
     chosen = [built.portfolio.technologies[tech] for tech in counts if counts[tech] < len(projects)]
     if len(chosen) < 2:
-        pytest.skip("the data has fewer than two technologies that some but not all professional projects use")
+        pytest.skip("the data has fewer than two technologies that some but not all of a page's projects use")
     return chosen
 
 
 def all_cards(built: Built) -> list[str]:
-    return [project.id for project in built.kind("professional")]
+    return [project.id for project in listed(built)]
 
 
-def using(built: Built, technology: Technology) -> list[str]:
-    """The ids of the Projects page's projects that use a technology, in page order."""
-    return [project.id for project in built.kind("professional") if technology.id in project.technologies]
+def using(built: Built, technology: Technology, page: str | None = None) -> list[str]:
+    """The ids of the filter page's projects (or another page's) that use a technology, in page order."""
+    return [project.id for project in listed(built, page) if technology.id in project.technologies]
 
 
 @pytest.fixture
@@ -54,8 +60,8 @@ def chip(page: Page, name: str):
 
 
 def test_chips_count_the_projects_of_each_technology(page: Page, server: str, built: Built) -> None:
-    page.goto(f"{server}/projects/")
-    projects = built.kind("professional")
+    page.goto(f"{server}/{built.filter_page}")
+    projects = listed(built)
     counts = Counter(tech for project in projects for tech in project.technologies)
     expected = [f"All {len(projects)}"] + [
         f"{technology.name} {counts[technology.id]}"
@@ -72,7 +78,7 @@ def test_chips_count_the_projects_of_each_technology(page: Page, server: str, bu
 
 def test_choosing_and_clearing_a_chip(page: Page, server: str, built: Built) -> None:
     first, second, *_ = filtering(built)
-    page.goto(f"{server}/projects/")
+    page.goto(f"{server}/{built.filter_page}")
     assert shown(page) == all_cards(built)
     status = page.locator(".pf-filter__status")
     expect(status).to_have_text(f"Showing all {len(all_cards(built))} projects.")
@@ -84,11 +90,11 @@ def test_choosing_and_clearing_a_chip(page: Page, server: str, built: Built) -> 
     expect(status).to_have_text(
         f"Showing {len(using(built, first))} of {len(all_cards(built))} projects: those that use {first.name}."
     )
-    assert page.url.endswith(f"/projects/?tech={first.id}")
+    assert page.url.endswith(f"/{built.filter_page}?tech={first.id}")
 
     chip(page, first.name).click()  # again: cleared
     assert shown(page) == all_cards(built)
-    assert page.url.endswith("/projects/")
+    assert page.url.endswith(f"/{built.filter_page}")
 
     chip(page, second.name).click()
     chip(page, "All").click()
@@ -98,7 +104,7 @@ def test_choosing_and_clearing_a_chip(page: Page, server: str, built: Built) -> 
 
 def test_a_shared_link_opens_filtered_and_reload_keeps_it(page: Page, server: str, built: Built) -> None:
     technology = filtering(built)[-1]
-    page.goto(f"{server}/projects/?tech={technology.id}")
+    page.goto(f"{server}/{built.filter_page}?tech={technology.id}")
     assert shown(page) == using(built, technology)
     expect(chip(page, technology.name)).to_have_attribute("aria-pressed", "true")
     page.reload()
@@ -107,7 +113,7 @@ def test_a_shared_link_opens_filtered_and_reload_keeps_it(page: Page, server: st
 
 def test_back_and_forward_step_through_choices(page: Page, server: str, built: Built) -> None:
     first, second, *_ = filtering(built)
-    page.goto(f"{server}/projects/")
+    page.goto(f"{server}/{built.filter_page}")
     chip(page, first.name).click()
     chip(page, second.name).click()
     assert shown(page) == using(built, second)
@@ -122,7 +128,7 @@ def test_back_and_forward_step_through_choices(page: Page, server: str, built: B
 
 def test_chips_are_buttons_a_keyboard_can_press(page: Page, server: str, built: Built) -> None:
     technology = filtering(built)[0]
-    page.goto(f"{server}/projects/")
+    page.goto(f"{server}/{built.filter_page}")
     chip(page, technology.name).focus()
     page.keyboard.press("Enter")
     assert shown(page) == using(built, technology)
@@ -132,17 +138,19 @@ def test_chips_are_buttons_a_keyboard_can_press(page: Page, server: str, built: 
 
 
 def test_badges_lead_to_their_technology_filtered(page: Page, server: str, built: Built) -> None:
-    featured = next(project for project in built.portfolio.projects if project.featured)
-    technology = built.portfolio.technologies[featured.technologies[-1]]
-    page.goto(f"{server}/")
-    page.locator(f'.pf-card[data-project="{featured.id}"] a.pf-badge', has_text=technology.name).click()
-    page.wait_for_url(f"**/projects/?tech={technology.id}")
-    assert shown(page) == using(built, technology)
-    chip(page, "All").click()
+    featured = [project for project in built.portfolio.projects if project.featured and project.technologies]
+    if featured:  # a short card's badge on the home page leads to its full card's page, filtered
+        technology = built.portfolio.technologies[featured[0].technologies[-1]]
+        full = built.card_pages[featured[0].id]
+        page.goto(f"{server}/")
+        page.locator(f'.pf-card[data-project="{featured[0].id}"] a.pf-badge', has_text=technology.name).click()
+        page.wait_for_url(f"**/{full}?tech={technology.id}")
+        assert shown(page) == using(built, technology, full)
+    page.goto(f"{server}/{built.filter_page}")
     other = filtering(built)[-1]
     card = using(built, other)[0]
     page.locator(f'.pf-card[data-project="{card}"] a.pf-badge', has_text=other.name).click()
-    assert page.url.endswith(f"/projects/?tech={other.id}")  # on the same page, filtered in place
+    assert page.url.endswith(f"/{built.filter_page}?tech={other.id}")  # on the same page, filtered in place
     assert shown(page) == using(built, other)
 
 
@@ -151,15 +159,15 @@ def test_without_javascript_every_card_shows_and_the_chips_only_count(
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(f"{server}/projects/?tech={filtering(built)[0].id}")
+    page.goto(f"{server}/{built.filter_page}?tech={filtering(built)[0].id}")
     assert shown(page) == all_cards(built)
     for chip in page.locator(".pf-chip").all():
         expect(chip).to_be_disabled()  # nothing to press that would do nothing
     context.close()
 
 
-def test_with_javascript_the_chips_are_enabled(page: Page, server: str) -> None:
-    page.goto(f"{server}/projects/")
+def test_with_javascript_the_chips_are_enabled(page: Page, server: str, built: Built) -> None:
+    page.goto(f"{server}/{built.filter_page}")
     for chip in page.locator(".pf-chip").all():
         expect(chip).to_be_enabled()
 
@@ -168,7 +176,7 @@ def test_with_javascript_the_chips_are_enabled(page: Page, server: str) -> None:
 def test_a_chosen_chip_is_accessible(browser: Browser, server: str, built: Built, scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
-    page.goto(f"{server}/projects/?tech={filtering(built)[0].id}")
+    page.goto(f"{server}/{built.filter_page}?tech={filtering(built)[0].id}")
     violations = Axe().run(page).response["violations"]
     context.close()
     assert [violation["id"] for violation in violations] == []
@@ -190,18 +198,20 @@ def test_the_filter_works_with_instant_navigation(browser: Browser, project: Pat
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(server.url)
         page.evaluate("window.stillTheSameDocument = true")
-        page.locator(".md-tabs__link", has_text="Projects").click()
-        page.wait_for_url("**/projects/")
+        cards, nav = own_build.filter_page, nav_pages(project)
+        page.locator(".md-tabs__link").nth(nav.index(cards)).click()
+        page.wait_for_url(f"**/{cards}")
         expect(page.locator(".pf-filter")).to_be_visible()
         assert page.evaluate("window.stillTheSameDocument") is True  # instant navigation swapped the content
         chip(page, technology.name).click()
         assert shown(page) == using(own_build, technology)
-        assert page.url.endswith(f"/projects/?tech={technology.id}")
+        assert page.url.endswith(f"/{cards}?tech={technology.id}")
         page.go_back()
         assert shown(page) == all_cards(own_build)
-        page.locator(".md-tabs__link", has_text="Open source").click()  # cards whose badges share icons, too
-        page.wait_for_url("**/open-source/")
-        expect(page.locator(".pf-card")).to_have_count(len(own_build.kind("open-source")))
+        for other in nav[nav.index(cards) + 1 :]:  # cards whose badges share icons, too
+            page.locator(".md-tabs__link").nth(nav.index(other)).click()
+            page.wait_for_url(f"**/{other}")
+            expect(page.locator(".pf-card")).to_have_count(len(listed(own_build, other)))
         assert page.evaluate("window.stillTheSameDocument") is True
         assert errors == []
         page.close()
@@ -216,7 +226,7 @@ def test_an_icon_shown_again_draws_while_the_card_that_holds_it_is_hidden(
     for record in projects:  # every project uses one technology: the first card draws its icon, the others show it
         record["technologies"] = list(dict.fromkeys([everywhere, *record.get("technologies", [])]))
     data.write_text(yaml.safe_dump(projects, allow_unicode=True), encoding="utf-8")
-    first, *others = own_build.kind("professional")
+    first, *others = listed(own_build)
     # A chip that hides the first card (it holds the drawing) and shows another.
     technology = next(
         own_build.portfolio.technologies[tech]
@@ -228,7 +238,7 @@ def test_an_icon_shown_again_draws_while_the_card_that_holds_it_is_hidden(
     assert result.returncode == 0, result.stderr
     with GzipServer(project / "site") as server:
         page = browser.new_page()
-        page.goto(f"{server.url}projects/")
+        page.goto(f"{server.url}{own_build.filter_page}")
         chip(page, technology.name).click()
         assert first.id not in shown(page)  # the card that draws the icon is hidden
         badge = page.locator(f".pf-card:visible .pf-badge--{everywhere} svg").first

@@ -41,19 +41,20 @@ def painted_while_held(page: Page, url: str) -> list[Route]:
 
 
 @pytest.mark.parametrize(
-    ("system", "choose", "scheme"),
+    "case",
     [("light", False, "default"), ("dark", False, "slate"), ("light", True, "slate"), ("dark", True, "default")],
 )
 def test_the_first_paint_has_the_scheme_it_keeps(
-    browser: Browser, server: str, system: str, choose: bool, scheme: str
+    browser: Browser, server: str, built: Built, case: tuple[str, bool, str]
 ) -> None:
+    system, choose, scheme = case  # the system's scheme, whether the visitor picks the other, the scheme shown
     context = browser.new_context(color_scheme=system)
     page = context.new_page()
     if choose:  # the visitor picks the other scheme with the toggle; Material stores the choice
         page.goto(f"{server}/")
         page.locator("form[data-md-component=palette] label:visible").click()
         page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
-    held = painted_while_held(page, f"{server}/projects/")
+    held = painted_while_held(page, f"{server}/{built.filter_page}")
     state = (
         "[document.readyState, document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]"
     )

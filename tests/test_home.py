@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT, Built, build, page_text, site_name_of
+from helpers import ROOT, Built, build, nav_pages, page_text, site_name_of
 from playwright.sync_api import Browser
 
 PHONE, LAPTOP = {"width": 375, "height": 800}, {"width": 1280, "height": 800}
-CARD_PAGES = ["", "projects/", "open-source/"]  # the home page's selected work, and every card
 
 
 def actions(site: Path) -> list[str]:
@@ -31,7 +30,7 @@ def test_introduction_names_the_owner_with_headline_location_and_ways_to_act(bui
     intro = page_text(html.partition('class="pf-intro"')[2].partition("pf-intro__actions")[0])
     for part in (profile.headline, profile.location):
         assert part is None or part in intro
-    assert actions(site) == ["resume/", f"mailto:{profile.email}", *(link.url for link in profile.links)]
+    assert actions(site) == [built.resume_page, f"mailto:{profile.email}", *(link.url for link in profile.links)]
 
 
 def test_a_name_in_the_data_heads_the_home_page_and_the_resume(project: Path) -> None:
@@ -40,7 +39,8 @@ def test_a_name_in_the_data_heads_the_home_page_and_the_resume(project: Path) ->
     data.write_text(yaml.safe_dump({**profile, "name": "Ada Example"}, allow_unicode=True), encoding="utf-8")
     result = build(project, project / "site")
     assert result.returncode == 0, result.stderr
-    for page in ("index.html", "resume/index.html"):
+    resume = next(path for path in (project / "site").rglob("index.html") if 'class="pf-resume"' in path.read_text())
+    for page in ("index.html", resume.relative_to(project / "site").as_posix()):
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", (project / "site" / page).read_text(encoding="utf-8"), re.S)
         assert heading
         assert page_text(heading.group(1)).removesuffix("¶").strip() == "Ada Example", page
@@ -66,10 +66,16 @@ def test_on_a_phone_the_first_screen_reaches_every_way_to_act(
     context.close()
 
 
-@pytest.mark.parametrize("path", CARD_PAGES)
 def test_cards_sit_side_by_side_on_a_laptop_and_in_one_column_on_a_phone(
-    browser: Browser, server: str, path: str
+    browser: Browser, server: str, built: Built
 ) -> None:
+    for path in nav_pages(built.project):
+        if 'class="grid pf-cards"' in built.html(path):
+            check_rows(browser, server, path)
+
+
+def check_rows(browser: Browser, server: str, path: str) -> None:
+    """A page's first grid of cards: two or more to a row on a laptop, one column on a phone."""
     rows = {}
     for name, viewport in (("laptop", LAPTOP), ("phone", PHONE)):
         context = browser.new_context(viewport=viewport)
@@ -89,11 +95,13 @@ def test_cards_sit_side_by_side_on_a_laptop_and_in_one_column_on_a_phone(
     assert [box["y"] for box in phone] == sorted(box["y"] for box in phone)
 
 
-def test_each_card_keeps_badges_summary_challenges_and_source_in_order(browser: Browser, server: str) -> None:
+def test_each_card_keeps_badges_summary_challenges_and_source_in_order(
+    browser: Browser, server: str, built: Built
+) -> None:
     context = browser.new_context(viewport=LAPTOP)
     page = context.new_page()
     parts = [".pf-card__title", ".pf-card__badges", ".pf-card__summary", ".pf-card__challenges", ".pf-card__link"]
-    for path in ("projects/", "open-source/"):
+    for path in sorted(set(built.card_pages.values())):
         page.goto(f"{server}/{path}")
         for card in page.locator(".pf-card").all():
             tops = [box["y"] for part in parts for box in [b.bounding_box() for b in card.locator(part).all()] if box]
@@ -114,10 +122,10 @@ def test_no_column_on_a_wide_screen_holds_only_the_page_name(browser: Browser, s
     context.close()
 
 
-def test_the_resume_stays_a_readable_column_on_a_wide_screen(browser: Browser, server: str) -> None:
+def test_the_resume_stays_a_readable_column_on_a_wide_screen(browser: Browser, server: str, built: Built) -> None:
     context = browser.new_context(viewport=LAPTOP)
     page = context.new_page()
-    page.goto(f"{server}/resume/")
+    page.goto(f"{server}/{built.resume_page}")
     width = page.locator(".pf-resume").evaluate(
         "e => e.getBoundingClientRect().width / parseFloat(getComputedStyle(e).fontSize)"
     )

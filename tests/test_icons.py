@@ -53,19 +53,21 @@ def test_material_has_the_icon_sets_that_hints_search() -> None:
 
 
 @pytest.mark.parametrize(
-    ("missing", "hint"),
+    ("missing", "hints"),
     [
-        ("simple/linkedin", "fontawesome/brands/linkedin"),  # the same name in another set, brands first
-        ("simple/csharp", "material/language-csharp"),  # a name that ends in it
-        ("simple/aws", "fontawesome/brands/aws"),
-        ("simple/kubernets", "simple/kubernetes"),  # else the closest name in its own set
-        ("fontawesome/brands/githib", "fontawesome/brands/github"),
-        ("simple/qqqqqqqq", None),
+        ("simple/linkedin", ["fontawesome/brands/linkedin"]),  # the same name in another set, brands first, alone
+        ("simple/aws", ["fontawesome/brands/aws"]),
+        ("simple/kafka", ["simple/apachekafka", "material/apache-kafka", "simple/kakao"]),  # names holding it first
+        ("simple/kafkaa", ["simple/apachekafka"]),  # holding it less a typo
+        ("simple/csharp", ["material/language-csharp", "simple/sharp", "simple/fsharp"]),  # one ending in it
+        ("simple/kubernets", ["simple/kubernetes", "simple/ubereats"]),  # else the closest names in its own set
+        ("fontawesome/brands/githib", ["fontawesome/brands/github"]),
+        ("simple/qqqqqqqq", []),
     ],
 )
-def test_a_missing_icon_suggests_the_one_meant(missing: str, hint: str | None) -> None:
+def test_a_missing_icon_suggests_up_to_three_likeliest_first(missing: str, hints: list[str]) -> None:
     assert not ICONS.exists(missing)
-    assert ICONS.suggest(missing) == hint
+    assert ICONS.suggest(missing) == hints
 
 
 def test_the_readmes_icons_for_the_usual_links_exist() -> None:

@@ -124,13 +124,15 @@ def test_cards_select_by_kind_technology_and_featured() -> None:
         (
             lambda site: site.project_cards(featured=True, details="projects.md"),
             "project_cards(featured=true) selects no project: mark a project featured: true in data/projects.yml,"
-            " or remove the call (or its page from nav in mkdocs.yml)",
+            " or remove the call and its heading, or drop the page: delete its file and its entry under nav in"
+            " mkdocs.yml",
         ),
         (
             lambda site: site.project_cards(kind="open-source", technology="kubernetes"),
             "project_cards(kind='open-source', technology='kubernetes') selects no project: add a project of kind:"
             " open-source and list 'kubernetes' in a project's technologies in data/projects.yml,"
-            " or remove the call (or its page from nav in mkdocs.yml)",
+            " or remove the call and its heading, or drop the page: delete its file and its entry under nav in"
+            " mkdocs.yml",
         ),
     ],
 )

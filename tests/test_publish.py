@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
-from helpers import ROOT, mkdocs
+from helpers import ROOT, mkdocs, nav_pages, site_url_of
 
 from portfolio import load_portfolio
 from portfolio.icons import material_icons
@@ -20,7 +21,8 @@ def git(*args: str, cwd: Path) -> str:
     return result.stdout
 
 
-def test_gh_deploy_publishes_the_site_with_cname_and_nojekyll(project: Path, tmp_path: Path) -> None:
+def repository(project: Path, tmp_path: Path) -> Path:
+    """Make the project a git repository with a bare origin to publish to; return the origin."""
     origin = tmp_path / "origin.git"
     git("init", "--quiet", "--bare", str(origin), cwd=tmp_path)
     git("init", "--quiet", "--initial-branch=main", cwd=project)
@@ -29,12 +31,17 @@ def test_gh_deploy_publishes_the_site_with_cname_and_nojekyll(project: Path, tmp
     git("add", ".", cwd=project)
     git("commit", "--quiet", "-m", "site", cwd=project)
     git("remote", "add", "origin", str(origin), cwd=project)
+    return origin
 
+
+def test_gh_deploy_publishes_the_site_with_cname_and_nojekyll(project: Path, tmp_path: Path) -> None:
+    origin = repository(project, tmp_path)
     result = mkdocs(project, "gh-deploy", "--force", "--strict")
     assert result.returncode == 0, result.stderr
 
     files = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=origin).split()
-    for name in (".nojekyll", "index.html", "projects/index.html", "open-source/index.html", "404.html"):
+    pages = [f"{page}index.html" for page in nav_pages(project)]
+    for name in (".nojekyll", *pages, "404.html", "assets/favicon.svg"):
         assert name in files
     cname = project / "docs" / "CNAME"  # the domain GitHub Pages serves; without it, <user>.github.io
     assert ("CNAME" in files) == cname.exists()
@@ -67,3 +74,35 @@ def test_workflow_tests_then_deploys_on_push_to_main() -> None:
     assert test < deploy
     dated = runs.index('echo "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" >> "$GITHUB_ENV"')
     assert dated < deploy  # the published build is dated by its commit: reproducible
+
+
+BROKEN_LINK = "\n[More](nowhere.md)\n"
+FAIL_ON_WARNINGS = (
+    "ERROR   -  1 warning(s) above: a published build has none (fix each; `mkdocs serve` previews without stopping)"
+)
+
+
+@pytest.mark.parametrize("command", ["build", "gh-deploy"])
+def test_plain_build_and_gh_deploy_stop_on_a_broken_link(project: Path, tmp_path: Path, command: str) -> None:
+    index = project / "docs" / "index.md"
+    index.write_text(index.read_text() + BROKEN_LINK)
+    origin = repository(project, tmp_path)
+    result = mkdocs(project, command, *(["--force"] if command == "gh-deploy" else []))  # no --strict: as README
+    assert result.returncode == 1
+    assert "WARNING -  Doc file 'index.md' contains a link 'nowhere.md', but the target is not found" in result.stderr
+    assert f"{FAIL_ON_WARNINGS}\n" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "gh-pages" not in git("branch", "--list", cwd=origin)  # nothing was published
+
+
+def test_a_cname_for_another_domain_stops_gh_deploy(project: Path, tmp_path: Path) -> None:
+    (project / "docs" / "CNAME").write_text("other.example.net\n")
+    origin = repository(project, tmp_path)
+    result = mkdocs(project, "gh-deploy", "--force")
+    assert result.returncode == 1
+    assert (
+        f"ERROR   -  docs/CNAME names other.example.net but site_url in mkdocs.yml is {site_url_of(project)}:"
+        " make them one domain, or delete docs/CNAME to publish at <user>.github.io\n"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "gh-pages" not in git("branch", "--list", cwd=origin)

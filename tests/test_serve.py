@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import re
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import free_port, mkdocs, mkdocs_serve
+from helpers import free_port, mkdocs, mkdocs_serve, nav_pages
 from playwright.sync_api import Browser, Page, expect
 
 NEW_PROJECT = """
 - id: new-project
   title: A new project
   kind: professional
-  featured: true
   summary: Added while the server runs.
 """
+CALL = re.compile(r"\{\{ project_cards\(kind=\"professional\"[^}]*\) \}\}")
+
+
+def professional_page(project: Path) -> tuple[Path, str]:
+    """The page of the nav that shows the professional projects: its Markdown file and its address."""
+    for address in nav_pages(project):
+        source = project / "docs" / (f"{address.removesuffix('/')}.md" if address else "index.md")
+        if CALL.search(source.read_text(encoding="utf-8")):
+            return source, address
+    raise AssertionError('no page of the nav calls project_cards(kind="professional", ...)')
 
 
 @pytest.fixture
@@ -40,8 +50,9 @@ def answers(url: str) -> int:
 
 
 def test_saves_reload_the_open_page_and_mistakes_show_on_it(browser: Browser, project: Path, served: str) -> None:
+    source, address = professional_page(project)
     page: Page = browser.new_page()
-    page.goto(served)
+    page.goto(served + address)
     expect(page.locator(".pf-card").first).to_be_visible()
     # The page carries its policy while serving too, one that lets the live-reload script (below) run.
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
@@ -66,8 +77,9 @@ def test_saves_reload_the_open_page_and_mistakes_show_on_it(browser: Browser, pr
     edit(project / "overrides" / "fragments" / "card.html", 'class="card pf-card"', 'class="card pf-card pf-edited"')
     expect(page.locator('.pf-edited[data-project="new-project"]')).to_be_visible(timeout=20_000)
 
-    edit(project / "docs" / "index.md", "## Selected work", "## Selected work, edited")
-    expect(page.locator("h2", has_text="Selected work, edited")).to_be_visible(timeout=20_000)
+    heading = re.search(r"(?m)^# .+$", source.read_text(encoding="utf-8")).group(0)
+    edit(source, heading, f"{heading} edited")
+    expect(page.locator("h1", has_text=f"{heading[2:]} edited")).to_be_visible(timeout=20_000)
 
     edit(
         project / "docs" / "stylesheets" / "portfolio.css",
@@ -83,20 +95,15 @@ def test_saves_reload_the_open_page_and_mistakes_show_on_it(browser: Browser, pr
 
 
 def test_a_misused_macro_shows_on_its_page_while_serving(browser: Browser, project: Path, served: str) -> None:
+    source, address = professional_page(project)
+    call = CALL.search(source.read_text(encoding="utf-8")).group(0)
     page: Page = browser.new_page()
-    page.goto(served + "projects/")
-    edit(
-        project / "docs" / "projects.md",
-        '{{ project_cards(kind="professional", filter=true) }}',
-        '{{ project_cards(kind="pro") }}',
-    )
+    page.goto(served + address)
+    edit(source, call, '{{ project_cards(kind="pro") }}')
     failure = page.locator(".admonition.failure")
-    expect(failure).to_contain_text("docs/projects.md: MacroError: project_cards: unknown kind 'pro'", timeout=20_000)
-    edit(
-        project / "docs" / "projects.md",
-        '{{ project_cards(kind="pro") }}',
-        '{{ project_cards(kind="professional", filter=true) }}',
-    )
+    name = source.relative_to(project).as_posix()
+    expect(failure).to_contain_text(f"{name}: MacroError: project_cards: unknown kind 'pro'", timeout=20_000)
+    edit(source, '{{ project_cards(kind="pro") }}', call)
     expect(page.locator(".pf-card").first).to_be_visible(timeout=20_000)
     expect(failure).to_have_count(0)
 

@@ -62,15 +62,19 @@ def test_narrow_screens_never_scroll_sideways(browser: Browser, server: str, bui
     context.close()
 
 
-def test_keyboard_reaches_the_content_by_the_skip_link_with_visible_focus(browser: Browser, server: str) -> None:
+def test_keyboard_reaches_the_content_by_the_skip_link_with_visible_focus(
+    browser: Browser, server: str, built: Built
+) -> None:
     page = browser.new_page()
-    page.goto(f"{server}/projects/")
+    page.goto(f"{server}/{built.filter_page}")
     page.keyboard.press("Tab")
     skip = page.locator(".md-skip")
     expect(skip).to_be_focused()
     expect(skip).to_be_visible()
     page.keyboard.press("Enter")
-    assert page.url.endswith("/projects/#projects")
+    heading = re.search(r'<h1 id="([^"]+)"', built.html(built.filter_page))
+    assert heading
+    assert page.url.endswith(f"/{built.filter_page}#{heading.group(1)}")
     for _ in range(40):  # walk the page: every focused element shows where it is
         page.keyboard.press("Tab")
         outline = page.evaluate(
@@ -83,15 +87,15 @@ def test_keyboard_reaches_the_content_by_the_skip_link_with_visible_focus(browse
     page.close()
 
 
-def test_motion_respects_reduced_motion(browser: Browser, server: str) -> None:
+def test_motion_respects_reduced_motion(browser: Browser, server: str, built: Built) -> None:
     context = browser.new_context(reduced_motion="reduce")
     page = context.new_page()
-    page.goto(f"{server}/projects/")
+    page.goto(f"{server}/{built.filter_page}")
     duration = page.locator(".pf-card").first.evaluate("e => getComputedStyle(e).transitionDuration")
     assert all(float(part.strip().removesuffix("s")) <= 0.0001 for part in duration.split(","))
     context.close()
     page = browser.new_page()
-    page.goto(f"{server}/projects/")
+    page.goto(f"{server}/{built.filter_page}")
     assert page.locator(".pf-card").first.evaluate("e => getComputedStyle(e).transitionDuration") != "1e-05s"
     page.close()
 
@@ -169,9 +173,10 @@ def test_nothing_moves_while_a_page_loads_on_a_slow_phone(browser: Browser, serv
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     shifts = {}
     # A link to a technology's projects too (the home page's badges lead there): a technology some use, not all.
-    technologies = {tech for project in built.kind("professional") for tech in project.technologies}
-    chosen = [tech for tech in technologies if not all(tech in p.technologies for p in built.kind("professional"))]
-    for path in [*built.pages, *(f"projects/?tech={tech}" for tech in sorted(chosen)[:1])]:
+    listed = [project for project in built.portfolio.projects if built.card_pages[project.id] == built.filter_page]
+    technologies = {tech for project in listed for tech in project.technologies}
+    chosen = [tech for tech in technologies if not all(tech in p.technologies for p in listed)]
+    for path in [*built.pages, *(f"{built.filter_page}?tech={tech}" for tech in sorted(chosen)[:1])]:
         page.goto(f"{server}/{path}")
         page.wait_for_load_state("networkidle")
         shifts[path] = page.evaluate(LAYOUT_SHIFT)

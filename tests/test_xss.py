@@ -121,8 +121,8 @@ def test_payloads_show_as_text_and_never_run(
     about = text(page, ".md-content article > p")
     assert about[: len(PAYLOADS)] == PAYLOADS  # each payload its own paragraph of plain text
     assert text(page, ".pf-badges .pf-badge") == [JOINED] * len(real.technologies)
-    page.goto(f"{payload_server}/projects/")
-    professional = own_build.kind("professional")
+    page.goto(f"{payload_server}/{own_build.filter_page}")
+    professional = [p for p in own_build.portfolio.projects if own_build.card_pages[p.id] == own_build.filter_page]
     assert text(page, ".pf-card__title") == [JOINED] * len(professional)
     assert text(page, ".pf-card__summary") == [JOINED] * len(professional)
     assert text(page, ".pf-card__challenges li") == [JOINED] * sum(len(p.challenges) for p in professional)
