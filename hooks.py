@@ -1,11 +1,14 @@
 """MkDocs hooks (mkdocs.yml lists this file under hooks:): everything a build does besides the macros.
 
-main.py loads data/ and registers the macros; this module takes the loaded data from MkDocs' config and
+main.py loads data/ and registers the macros, and hands the rest over in a portfolio.build.Build; this module
+- adds the Markdown extensions (the macros' raw HTML, links that leave the site), in one place;
 - gives the theme what it shows from the data: the site's description, the footer's links, the JSON-LD,
   the texts of the link-preview pictures (and their font to Material's social plugin);
-- writes the site's other outputs: the badges' colours in the stylesheet, robots.txt and resume.json,
-  and joins each page's stylesheets into one (portfolio/firstpaint.py);
+- writes the site's other outputs: the badges' colours in the stylesheet, robots.txt, resume.json and the
+  favicon, and joins each page's stylesheets into one (portfolio/site/firstpaint.py);
 - gives every page its Content-Security-Policy;
+- holds pages to their rules (a description of their own, a place in nav, docs/CNAME for site_url's host) and
+  fails `mkdocs build` and `gh-deploy` on any warning, as --strict does;
 - reports mistakes (bad data, a misused macro, front matter that is not YAML) in one line naming the file:
   a build fails on them; `mkdocs serve`, once its first build has passed, shows them on the pages instead.
 
@@ -15,9 +18,11 @@ package is imported afresh on every build (on_config), so edits to portfolio/ sh
 What it relies on in other packages, each guarded by a test that fails before anything is published:
 - mkdocs-macros writes a failed macro into the page, as "# _Macro Rendering Error_" or "# _Macro Syntax
   Error_", and logs it with its traceback (_FAILED_PAGE, _ERROR_LINE, _MACROS_LOG): tests/test_build.py.
-- Material writes its inline scripts in partials/javascripts/ (portfolio/csp.py): tests/test_security.py.
-- Python-Markdown's raw-HTML stash and MkDocs' "mkdocs_raw_html" step (portfolio/rawhtml.py): tests/test_rawhtml.py.
-- overrides/main.html rewrites Material's config block to start search on demand: tests/test_browser.py.
+- Material writes its inline scripts in partials/javascripts/ (portfolio/site/csp.py): tests/test_security.py.
+- Python-Markdown's raw-HTML stash and MkDocs' "mkdocs_raw_html" step (portfolio/pages/rawhtml.py):
+  tests/test_rawhtml.py.
+- overrides/main.html rewrites Material's config block to start search on demand: tests/test_pages_browser.py.
+- Material's palette stylesheet names each primary colour's value (the favicon): tests/test_build.py.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -104,21 +110,24 @@ def _check_cname(config: MkDocsConfig) -> None:
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
-    """Give the theme what it shows from the data; stop at bad data, or show it on every page while serving."""
-    from portfolio import DataError, cards, csp, outputs  # noqa: PLC0415 (imported afresh on every build)
-    from portfolio.links import LeavingLinks  # noqa: PLC0415
+    """Give the theme what it shows from the data and Markdown its extensions; stop at bad data, or show it on
+    every page while serving."""
+    from portfolio.build import Build  # noqa: PLC0415 (imported afresh on every build)
+    from portfolio.site import csp, outputs  # noqa: PLC0415
+    from portfolio.site.links import LeavingLinks  # noqa: PLC0415
 
-    cards.provide_font(config)  # for Material's social plugin, which would download it
+    _provide_font(config)
     config.extra["content_security_policy"] = csp.MARKER
-    config.markdown_extensions.append(LeavingLinks())
-    data = config.get("portfolio")  # main.py leaves the data it loaded there, or the DataError
-    if isinstance(data, DataError):
+    build = Build.of(config)  # what main.py loaded
+    config.markdown_extensions.extend([*build.markdown_extensions, LeavingLinks()])
+    if build.error:
         if not _Process.forgiving():
-            raise PluginError(f"invalid data, nothing was built:\n{data}")
-        LOG.error(f"invalid data, the pages show it until it is fixed:\n{data}")
-        config.extra["build_error"] = f"Invalid data:\n{data}"
-    elif data is not None:
-        config.site_description = data.profile.summary  # pages without a description of their own
+            raise PluginError(f"invalid data, nothing was built:\n{build.error}")
+        LOG.error(f"invalid data, the pages show it until it is fixed:\n{build.error}")
+        config.extra["build_error"] = f"Invalid data:\n{build.error}"
+    elif data := build.portfolio:
+        # Pages without a description of their own; escaped here, as Material's template writes it as it is.
+        config.site_description = Markup.escape(data.profile.summary)
         config.extra["social"] = outputs.footer_links(data.profile)
         config.extra["structured_data"] = outputs.structured_data(data, config.site_url)
         config.extra["card"] = outputs.preview_texts(data.profile)  # the link-preview pictures' texts
@@ -163,7 +172,7 @@ def _check_description(page: Page, config: MkDocsConfig) -> None:
         else f"has {len(description)} characters"
         if not 50 <= len(description) <= 160
         else "is the site's (the profile's)"
-        if description == config.site_description
+        if description == html.unescape(config.site_description or "")
         else f"is also {_Process.descriptions[description]}'s"
         if description in _Process.descriptions
         else None
@@ -181,11 +190,12 @@ def _check_description(page: Page, config: MkDocsConfig) -> None:
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the stylesheet with the badges' colours, robots.txt and resume.json, join each page's stylesheets;
     give each page its policy."""
-    from portfolio import Portfolio, csp, firstpaint, outputs  # noqa: PLC0415 (imported afresh on every build)
+    from portfolio.build import Build  # noqa: PLC0415 (imported afresh on every build)
+    from portfolio.site import csp, firstpaint, outputs  # noqa: PLC0415
 
-    site_dir, data = Path(config.site_dir), config.get("portfolio")
+    site_dir, data = Path(config.site_dir), Build.of(config).portfolio
     stylesheet = (Path(config.docs_dir) / STYLESHEET).read_text(encoding="utf-8")
-    if isinstance(data, Portfolio):
+    if data:
         stylesheet += outputs.technology_stylesheet(data)
         resume = json.dumps(outputs.json_resume(data, config.site_url), indent=2, ensure_ascii=False) + "\n"
         (site_dir / "resume.json").write_text(resume, encoding="utf-8")
@@ -213,6 +223,19 @@ def _fail_on_warnings(config: MkDocsConfig) -> None:
             f"{_WARNINGS.count} warning(s) above: a published build has none (fix each; `mkdocs serve` previews"
             " without stopping)"
         )
+
+
+def _provide_font(config: MkDocsConfig) -> None:
+    """Put the link previews' font where Material's social plugin looks before it would download one:
+    <cache_dir>/fonts/<family>/."""
+    from portfolio.site import preview_font  # noqa: PLC0415 (imported afresh on every build)
+
+    plugin = config.plugins.get("material/social")
+    if plugin is not None:
+        cache = Path(plugin.config.cache_dir)
+        if not cache.is_absolute():  # the plugin takes it relative to mkdocs.yml, as here
+            cache = Path(config.config_file_path).parent / cache
+        preview_font.install(cache / "fonts")
 
 
 def _favicon(config: MkDocsConfig) -> None:

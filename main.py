@@ -1,6 +1,6 @@
 """mkdocs-macros module: load data/ once per build and register the portfolio's macros.
 
-It leaves the data it loaded (or why it could not) in MkDocs' config for hooks.py, which does the rest.
+It hands what it loaded (or why it could not) to hooks.py in a portfolio.build.Build, which does the rest.
 """
 
 from __future__ import annotations
@@ -16,14 +16,24 @@ ROOT = Path(__file__).parent
 if str(ROOT) not in sys.path:  # mkdocs-macros runs this file by its path: make the package beside it importable
     sys.path.insert(0, str(ROOT))
 try:  # an ImportError here would reach the owner as "no module main" (mkdocs-macros' #285)
-    from portfolio import DataError, MacroError, Macros
-    from portfolio.macros import Showcase
+    from portfolio.build import KEY, Build
+    from portfolio.data import DataError, load_portfolio
+    from portfolio.data.icons import material_icons
+    from portfolio.pages import MacroError, Macros, Showcase
 except ImportError as error:
     raise PluginError(f"main.py: cannot import the portfolio package: {error}") from error
 
 
 def define_env(env) -> None:
-    """Load and check the data, keep it for hooks.py, and register the macros."""
+    """Load and check the data, hand it to hooks.py, and register the macros."""
+    try:
+        icons = material_icons()
+        portfolio = load_portfolio(ROOT / "data", icons)
+    except DataError as error:  # hooks.py stops the build, or shows it on the pages while serving
+        env.conf[KEY] = Build(error=error)
+        for name in Macros.names():
+            env.macro(lambda *args, **kwargs: "", name)
+        return
 
     def page_url(target: str) -> str:
         file = env.variables["files"].get_file_from_path(target)
@@ -41,23 +51,18 @@ def define_env(env) -> None:
                 showcased.extend(Showcase.find(title, page, markdown))
         return showcased
 
-    try:
-        macros = Macros.load(
-            ROOT,
-            page_url=page_url,
-            site_url=env.conf["site_url"],
-            showcases=showcases,
-            current_page=lambda: env.page.file.src_uri,
-        )
-    except DataError as error:  # hooks.py stops the build, or shows it on the pages while serving
-        env.conf["portfolio"] = error
-        for name in Macros.NAMES:
-            env.macro(lambda *args, **kwargs: "", name)
-        return
-    env.conf["portfolio"] = macros.portfolio
-    env.conf["markdown_extensions"].append(macros.markdown_extension)
-    for name, macro in macros.by_name().items():
-        env.macro(macro, name)
+    macros = Macros(
+        portfolio,
+        ROOT / "overrides" / "fragments",
+        icons,
+        page_url=page_url,
+        site_url=env.conf["site_url"],
+        showcases=showcases,
+        current_page=lambda: env.page.file.src_uri,
+    )
+    env.conf[KEY] = Build(portfolio=portfolio, markdown_extensions=(macros.markdown_extension,))
+    for name, method in macros.by_name().items():
+        env.macro(method, name)
 
 
 def _nav_pages(nav: list) -> list[tuple[str, str]]:

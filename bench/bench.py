@@ -23,11 +23,13 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from gzip_server import GzipServer
+from helpers import MKDOCS_ENV, build, mkdocs_serve
+
 from bench import lighthouse, variants
-from portfolio import firstpaint, load_portfolio
-from portfolio.icons import material_icons
-from tests.gzip_server import GzipServer
-from tests.helpers import MKDOCS_ENV, build, mkdocs_serve
+from portfolio.data import load_portfolio
+from portfolio.data.icons import material_icons
+from portfolio.site import firstpaint
 
 SCALES = (10, 100, 1000)
 NEW_PROJECT = """

@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import yaml
+from helpers import build, copy_project
 
-from portfolio.icons import material_icons
-from portfolio.model import SLUG
-from tests.helpers import build, copy_project
+from portfolio.data.icons import material_icons
+from portfolio.data.model import SLUG
 
 HOOK = Path(__file__).with_name("capture_hook.py")
 # What hooks.py writes into the site rather than docs/: the plain project has them as static files.
@@ -64,7 +64,7 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
     fonts = Path(".cache", "plugin", "social", "fonts")
     shutil.copytree(project / fonts, folder / fonts)
     # The Markdown extension hooks.py adds (links that leave the site), as a module of its own.
-    shutil.copy(project / "portfolio" / "links.py", folder / "leaving_links.py")
+    shutil.copy(project / "portfolio" / "site" / "links.py", folder / "leaving_links.py")
     for name in GENERATED:
         (folder / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(project / "site" / name, folder / "docs" / name)

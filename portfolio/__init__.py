@@ -1,19 +1,10 @@
-"""The portfolio's data layer and rendering, importable without MkDocs."""
+"""The portfolio, importable without MkDocs, in three rooms; imports run one way, from pages and site to data:
 
-from __future__ import annotations
+- `portfolio.data`: the records of data/*.yml, read, checked and typed (model, loader, schema, errors, hints,
+  the bundled icons);
+- `portfolio.pages`: what pages show of them, through the macros (templates in overrides/fragments/);
+- `portfolio.site`: the site-wide outputs (resume.json, JSON-LD, the badges' colours, the CSP, one stylesheet
+  a page, links that leave the site, the link previews' font).
 
-from portfolio.errors import DataError, MacroError
-from portfolio.loader import load_portfolio
-from portfolio.macros import Macros
-from portfolio.model import Portfolio, Profile, Project, Technology
-
-__all__ = [
-    "DataError",
-    "MacroError",
-    "Macros",
-    "Portfolio",
-    "Profile",
-    "Project",
-    "Technology",
-    "load_portfolio",
-]
+`portfolio.build` is what main.py hands hooks.py for one build.
+"""

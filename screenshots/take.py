@@ -11,8 +11,8 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-from portfolio import load_portfolio
-from portfolio.icons import material_icons
+from portfolio.data import load_portfolio
+from portfolio.data.icons import material_icons
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from gzip_server import GzipServer  # tests/ holds the helpers the tests use too

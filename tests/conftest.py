@@ -1,5 +1,8 @@
-"""Shared fixtures: a copy of the project to break, the strict builds of the site and of a fork, a local server
-and Chromium.
+"""Shared fixtures: a copy of the project to break, the strict builds of the site and of forks, a local server
+and Chromium. Tests that drive Chromium live in files named *_browser.py, and only they (checked here).
+
+The builds are made once a run and shared by pytest-xdist's workers: the first worker to need one builds it
+under a file lock, the others read it.
 
 Every test that takes `built` (or `site`, `portfolio`, `site_url`) runs on this project's own site, on a fork of
 it with the second portfolio of tests/fork/, and on forks of other shapes (helpers.SHAPES: a page dropped, a
@@ -9,15 +12,17 @@ data and pages built.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from gzip_server import GzipServer
 from helpers import CHROMIUM, CHROMIUM_ARGS, SHAPES, Built, build_project, copy_project, fork_project, shape_project
 from playwright.sync_api import Browser, sync_playwright
 
-from portfolio import Portfolio
+from portfolio.data import Portfolio
 
 # Tests that use these fixtures drive Chromium: they carry the browser mark (`pytest -m "not browser"` skips them).
 BROWSER_FIXTURES = {"browser", "page", "visit"}
@@ -27,7 +32,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Mark every test that drives Chromium; browse the own site and the fork, check every shape's HTML."""
     browsed, shapes = [], []
     for item in items:
-        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+        drives = bool(BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())))
+        if drives != item.path.name.endswith("_browser.py"):
+            where = "a tests/*_browser.py file" if drives else "a file not named *_browser.py"
+            raise pytest.UsageError(
+                f"{item.nodeid} {'drives' if drives else 'does not drive'} Chromium: move it to {where}"
+            )
+        if drives:
             item.add_marker(pytest.mark.browser)
             callspec = getattr(item, "callspec", None)
             if callspec and callspec.params.get("built") in SHAPES:
@@ -45,23 +56,38 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def shared_build(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Built:
+    """A project made by make(folder) and built, once a run for all workers."""
+    root = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker has a folder of its own in the run's
+        root = root.parent
+    folder = root / "builds" / name
+    with FileLock(root / f"build-{name}.lock"):
+        if not (folder / "built").exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            build_project(make(folder / "project"))
+            (folder / "built").touch()
+    return Built.of(folder / "project")
+
+
 @pytest.fixture(scope="session")
 def own_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """This project's own site."""
-    return build_project(copy_project(tmp_path_factory.mktemp("own") / "project"))
+    return shared_build(tmp_path_factory, "own", copy_project)
 
 
 @pytest.fixture(scope="session")
 def fork_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The site of a fork made with tests/fork/ as README's "Make it yours" says."""
-    return build_project(fork_project(tmp_path_factory.mktemp("fork") / "project"))
+    return shared_build(tmp_path_factory, "fork", fork_project)
 
 
 @pytest.fixture(scope="session", params=["own", "fork", *SHAPES])
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Each site in turn: this project's own, the fork's, then the forks of other shapes."""
     if request.param in SHAPES:
-        return build_project(shape_project(tmp_path_factory.mktemp(request.param) / "project", request.param))
+        shape = request.param
+        return shared_build(tmp_path_factory, shape, lambda folder: shape_project(folder, shape))
     return request.getfixturevalue(f"{request.param}_build")
 
 

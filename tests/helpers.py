@@ -21,8 +21,9 @@ from urllib.parse import urlsplit
 import yaml
 from playwright.sync_api import BrowserContext, Page
 
-from portfolio import Portfolio, load_portfolio
-from portfolio.icons import material_icons
+from portfolio.data import Portfolio, load_portfolio
+from portfolio.data.icons import material_icons
+from portfolio.pages import Macros
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ["mkdocs.yml", "main.py", "hooks.py", "data", "docs", "overrides", "portfolio"]
@@ -37,6 +38,9 @@ CHROMIUM_ARGS = [
 FORK = ROOT / "tests" / "fork"  # a second portfolio, for a fork of this project (tests/fork/README.md)
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
+
+# Cross-site scripting payloads, one a line (tests/xss_payloads.txt): the XSS tests put them in every text field.
+XSS_PAYLOADS = (ROOT / "tests" / "xss_payloads.txt").read_text(encoding="utf-8").splitlines()
 
 # The catalogue of bad data: each file replaces one data file of GOOD_DATA and names the messages it must get.
 BAD_DATA_CASES = sorted((ROOT / "tests" / "bad_data").glob("*.yml"), key=lambda path: path.name)
@@ -224,6 +228,38 @@ def facts(portfolio: Portfolio, site_url: str) -> dict[str, set[str]]:
     }
 
 
+def macros_of(root: Path, **pages: object) -> Macros:
+    """The macros over a project's data/, with its templates, as main.py makes them (pages: page_url, ...)."""
+    icons = material_icons()
+    return Macros(load_portfolio(root / "data", icons), root / "overrides" / "fragments", icons, **pages)
+
+
+def meta(html: str, name: str) -> list[str]:
+    """The contents of the page's meta tags of that property or name."""
+    pattern = rf'<meta (?:property|name)="{re.escape(name)}" content="([^"]*)"'
+    return [unescape(value) for value in re.findall(pattern, html)]
+
+
+def preview_pages(built: Built) -> dict[str, str]:
+    """Every page of the site's sitemap (404.html is not one: it has no picture), by path."""
+    paths = [path for path in built.pages if path != "404.html"]
+    return {path: (built.site / path / "index.html").read_text(encoding="utf-8") for path in paths}
+
+
+def preview_picture(built: Built, html: str) -> Path:
+    """The picture a page names in og:image, in the built site."""
+    (url,) = meta(html, "og:image")
+    assert url.startswith(built.site_url), url
+    return built.site / url.removeprefix(built.site_url)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first old in a file with new; old must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def free_port() -> int:
     """A loopback port that nothing listens on right now."""
     with socket.socket() as probe:
@@ -275,6 +311,11 @@ class Built:
     portfolio: Portfolio
     site_url: str
 
+    @classmethod
+    def of(cls, project: Path) -> Built:
+        """A project already built into its site/ folder."""
+        return cls(project, project / "site", load_portfolio(project / "data", material_icons()), site_url_of(project))
+
     @property
     def pages(self) -> list[str]:
         """Every page of the site, from its sitemap (so new pages are covered), and the 404 page."""
@@ -324,7 +365,7 @@ def build_project(project: Path) -> Built:
     """Build a project strictly into its site/ folder."""
     result = build(project, project / "site")
     assert result.returncode == 0, result.stderr
-    return Built(project, project / "site", load_portfolio(project / "data", material_icons()), site_url_of(project))
+    return Built.of(project)
 
 
 # A URL that only csp_reports asks for.

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from helpers import Built, build, nav_pages, page_text
 
-from portfolio.model import KINDS
+from portfolio.data.model import KINDS
 
 
 def read(site: Path, page: str) -> str:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Annotated
 
 import pytest
 from helpers import BAD_DATA_CASES as CASES
 from helpers import GOOD_DATA, case_parts
+from msgspec import Meta
 
-from portfolio import DataError, load_portfolio
-from portfolio.icons import material_icons
-from portfolio.loader import DATA_FILES
+from portfolio.data import DataError, load_portfolio
+from portfolio.data.icons import material_icons
+from portfolio.data.loader import DATA_FILES, _validate
+from portfolio.data.model import Record
+from portfolio.data.yamlfile import read_yaml
 
 
 def data_with(tmp_path: Path, case: Path) -> Path:
@@ -61,3 +65,18 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(DataError) as raised:
         load_portfolio(data, material_icons())
     assert str(raised.value) == "data/technologies.yml: file is missing: create it (see README.md)"
+
+
+def test_a_number_past_its_limit_is_worded_like_the_other_problems(tmp_path: Path) -> None:
+    class Talk(Record):
+        year: Annotated[int, Meta(ge=1970, le=2100)]
+        minutes: Annotated[float, Meta(gt=0)] = 1.0
+
+    data = tmp_path / "talks.yml"
+    data.write_text("- year: 1969\n  minutes: 0\n")
+    file = read_yaml(data, "data/talks.yml")
+    _validate(file, Talk, many=True)
+    assert [str(problem) for problem in file.problems] == [
+        "data/talks.yml:1: talks[0].year: must be a number of at least 1970 and at most 2100; found 1969",
+        "data/talks.yml:2: talks[0].minutes: must be a number of more than 0; found 0",
+    ]

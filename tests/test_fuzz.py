@@ -13,10 +13,10 @@ from helpers import GOOD_DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portfolio import DataError, load_portfolio
-from portfolio.icons import material_icons
-from portfolio.loader import DATA_FILES
-from portfolio.yamlfile import read_yaml
+from portfolio.data import DataError, load_portfolio
+from portfolio.data.icons import material_icons
+from portfolio.data.loader import DATA_FILES
+from portfolio.data.yamlfile import read_yaml
 
 ICONS = material_icons()
 # Every line of a DataError: the file, the line when known, then what is wrong.

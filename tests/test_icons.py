@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import FORK, ROOT
+from helpers import FORK, ROOT, macros_of
 
-from portfolio import Macros, load_portfolio
-from portfolio.icons import ICON_SETS, Icon, Sprite, material_icons
+from portfolio.data import load_portfolio
+from portfolio.data.icons import ICON_SETS, material_icons
+from portfolio.pages import Macros
+from portfolio.pages.sprite import Icon, Sprite
 
 ICONS = material_icons()
 
@@ -37,9 +39,9 @@ def test_a_badge_draws_its_icon_or_shows_the_one_drawn_before() -> None:
 
 
 def test_blocks_on_a_page_never_share_an_icon_id() -> None:
-    site = Macros.load(ROOT)
-    last = site.portfolio.projects[-1].id
-    page = "\n\n".join([site.project_cards(), site.tech_badges(), site.project_card(last), site.resume()])
+    macros = macros_of(ROOT)
+    last = macros.portfolio.projects[-1].id
+    page = "\n\n".join([macros.project_cards(), macros.tech_badges(), macros.project_card(last), macros.resume()])
     ids = re.findall(r'\sid="(pf-icons-[^"]+)"', page)
     assert len(ids) == len(set(ids))
     targets = re.findall(r'<use xlink:href="#([^"]+)"/>', page)

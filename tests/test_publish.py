@@ -10,8 +10,8 @@ import pytest
 import yaml
 from helpers import ROOT, mkdocs, nav_pages, site_url_of
 
-from portfolio import load_portfolio
-from portfolio.icons import material_icons
+from portfolio.data import load_portfolio
+from portfolio.data.icons import material_icons
 
 WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"
 

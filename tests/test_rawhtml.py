@@ -7,12 +7,11 @@ import functools
 import markdown
 import msgspec
 import pytest
-from helpers import ROOT
+from helpers import ROOT, macros_of
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from portfolio import Macros
-from portfolio.rawhtml import MacroHtml
+from portfolio.pages.rawhtml import MacroHtml
 
 # Where a page may put a macro's block ({0}), and whether it stands alone there, between blank lines.
 PLACES = {
@@ -36,18 +35,18 @@ def config() -> MkDocsConfig:
 @functools.cache
 def blocks() -> dict[str, str]:
     """The blocks the macros write for the real data."""
-    site = Macros.load(ROOT, page_url=lambda page: f"../{page}")
-    first, *others = site.portfolio.projects  # featured here, whatever the data says: the short cards need one
-    site.portfolio = msgspec.structs.replace(
-        site.portfolio, projects=[msgspec.structs.replace(first, featured=True), *others]
+    macros = macros_of(ROOT, page_url=lambda page: f"../{page}")
+    first, *others = macros.portfolio.projects  # featured here, whatever the data says: the short cards need one
+    macros.portfolio = msgspec.structs.replace(
+        macros.portfolio, projects=[msgspec.structs.replace(first, featured=True), *others]
     )
     first = first.id
     return {
-        "cards with a filter": site.project_cards(filter=True),
-        "short cards": site.project_cards(featured=True, details="projects.md", level=3),
-        "one card": site.project_card(first),
-        "badges": site.tech_badges(),
-        "résumé": site.resume(),
+        "cards with a filter": macros.project_cards(filter=True),
+        "short cards": macros.project_cards(featured=True, details="projects.md", level=3),
+        "one card": macros.project_card(first),
+        "badges": macros.tech_badges(),
+        "résumé": macros.resume(),
     }
 
 

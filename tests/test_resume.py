@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
 from html import escape
 from pathlib import Path
 
 import jsonschema
-import pytest
 from helpers import ROOT, Built, page_text
-from playwright.sync_api import Browser
-from pypdf import PdfReader
 
-from portfolio import Portfolio
+from portfolio.data import Portfolio
 
 JSON_RESUME_SCHEMA = ROOT / "tests" / "node_modules" / "resume-schema" / "schema.json"
 
@@ -34,25 +30,6 @@ def test_resume_page_shows_every_fact_from_the_data(site: Path, portfolio: Portf
     for technology in portfolio.technologies.values():
         assert technology.name in text
         assert (technology.group or "Other") in text
-
-
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_resume_prints_on_at_most_two_pages_with_nothing_but_the_resume(
-    browser: Browser, server: str, built: Built, paper: str
-) -> None:
-    portfolio = built.portfolio
-    page = browser.new_page()
-    page.goto(f"{server}/{built.resume_page}")
-    pdf = PdfReader(io.BytesIO(page.pdf(format=paper)))
-    page.close()
-    assert len(pdf.pages) <= 2
-    text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
-    for project in portfolio.projects:
-        assert project.title in text
-    for link in portfolio.profile.links:
-        assert link.url in "".join(text.split())  # link targets are written out (a line may break a long one)
-    for chrome in ("Skip to content", "Search", "Made with", "Switch to", "Previous"):
-        assert chrome not in text  # no navigation, header, footer, search or palette toggle
 
 
 def test_resume_json_is_valid_json_resume(site: Path, site_url: str, portfolio: Portfolio) -> None:

@@ -11,8 +11,8 @@ import yaml
 from helpers import BAD_DATA_CASES as CASES
 from helpers import case_parts
 
-from portfolio.loader import DATA_FILES
-from portfolio.schema import SCHEMA_DIR, schemas
+from portfolio.data.loader import DATA_FILES
+from portfolio.data.schema import SCHEMA_DIR, schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 # The bad-data cases that a JSON Schema cannot catch, each with its reason: only the loader finds them.
@@ -45,7 +45,7 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
 
 def test_committed_schemas_are_the_generated_ones() -> None:
     committed = {path.name: path.read_text(encoding="utf-8") for path in SCHEMA_DIR.glob("*.schema.json")}
-    assert committed == schemas(), "run: .venv/bin/python -m portfolio.schema"
+    assert committed == schemas(), "run: .venv/bin/python -m portfolio.data.schema"
 
 
 @pytest.mark.parametrize("name", DATA_FILES)

@@ -11,8 +11,8 @@ import material
 import pytest
 from helpers import ROOT, build
 
-from portfolio.csp import inline_scripts, script_hash
-from portfolio.links import leaves_site
+from portfolio.site.csp import inline_scripts, script_hash
+from portfolio.site.links import leaves_site
 
 MATERIAL_PARTIALS = Path(material.__file__).parent / "templates" / "partials"
 

@@ -1,4 +1,4 @@
-"""The errors an owner sees: bad data files and misused macros."""
+"""The error an owner sees for bad data files: one line per problem, naming the file, the line and the field."""
 
 from __future__ import annotations
 
@@ -29,7 +29,3 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__("\n".join(str(problem) for problem in self.problems))
-
-
-class MacroError(Exception):
-    """A macro was called with a value it does not know."""

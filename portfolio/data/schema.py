@@ -1,4 +1,4 @@
-"""The JSON Schema of each data file, generated from the models (`python -m portfolio.schema`)."""
+"""The JSON Schema of each data file, generated from the models (`python -m portfolio.data.schema`)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import msgspec
 
-from portfolio.loader import DATA_FILES
+from portfolio.data.loader import DATA_FILES
 
-SCHEMA_DIR = Path(__file__).parent.parent / "data" / "schema"
+SCHEMA_DIR = Path(__file__).parents[2] / "data" / "schema"
 
 
 def schemas() -> dict[str, str]:

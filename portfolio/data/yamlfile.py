@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from portfolio.errors import Problem
+from portfolio.data.errors import Problem
 
 Loc = tuple[str | int, ...]
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import msgspec
 from msgspec import inspect
 
-from portfolio.errors import DataError
-from portfolio.hints import closest, did_you_mean
-from portfolio.icons import Icons
-from portfolio.model import PATTERN_HINTS, Link, Portfolio, Profile, Project, Record, Technology
-from portfolio.yamlfile import Loc, YamlFile, read_yaml
+from portfolio.data.errors import DataError
+from portfolio.data.hints import closest, did_you_mean
+from portfolio.data.icons import Icons
+from portfolio.data.model import PATTERN_HINTS, Link, Portfolio, Profile, Project, Record, Technology
+from portfolio.data.yamlfile import Loc, YamlFile, read_yaml
 
 # Each data file: the record it holds, and whether it holds a list of them.
 DATA_FILES: dict[str, tuple[type[Record], bool]] = {
@@ -103,6 +103,8 @@ def _check(file: YamlFile, value: typing.Any, kind: typing.Any, loc: Loc) -> Non
             _check(file, item, _inner(kind), (*loc, index))
         if info.min_length and len(value) < info.min_length:
             file.problem(loc, f"must list at least {info.min_length} item(s)")
+    elif isinstance(info, (inspect.IntType, inspect.FloatType)):  # a number past a limit of the model
+        file.problem(loc, f"must be a number {_limits(info)}; found {value}")
     elif isinstance(info, inspect.StrType) and info.pattern in PATTERN_HINTS:
         file.problem(loc, f"{PATTERN_HINTS[info.pattern]}; found {value!r}")
     elif isinstance(info, inspect.StrType):  # too short, or not matching \S
@@ -139,6 +141,13 @@ def _bare(kind: typing.Any) -> typing.Any:
 def _inner(kind: typing.Any) -> typing.Any:
     """The type inside list[X] or X | None."""
     return next(arg for arg in typing.get_args(_bare(kind)) if arg is not type(None))
+
+
+def _limits(info: inspect.IntType | inspect.FloatType) -> str:
+    """A number's limits in words: "of at least 1970 and at most 2100"."""
+    words = {"ge": "at least", "gt": "more than", "le": "at most", "lt": "less than"}
+    limits = [f"{words[name]} {getattr(info, name)}" for name in words if getattr(info, name) is not None]
+    return "of " + " and ".join(limits) if limits else "in range"
 
 
 def _one_of(values: tuple[object, ...]) -> str:

@@ -41,6 +41,8 @@ KINDS: dict[str, str] = {"professional": "Projects", "open-source": "Open source
 
 Slug = Annotated[str, Meta(pattern=SLUG)]
 Text = Annotated[str, Meta(min_length=1, pattern=r"\S")]
+# An id (or name) of a technology, checked against technologies.yml by the loader: a reference, not free text.
+TechnologyRef = Annotated[str, Meta(min_length=1, pattern=r"\S", extra={"refers_to": "technologies"})]
 Colour = Annotated[str, Meta(pattern=COLOUR)]
 Icon = Annotated[str, Meta(pattern=ICON)]
 Url = Annotated[str, Meta(pattern=URL)]
@@ -83,6 +85,11 @@ class Profile(Record):
         return self.description or self.about[0]
 
     @property
+    def tagline(self) -> str:
+        """The headline and the location, as one line ("Data engineer · Lisbon"); '' when both are left out."""
+        return " · ".join(part for part in (self.headline, self.location) if part)
+
+    @property
     def about_text(self) -> str:
         """The paragraphs about the owner, as one text."""
         return " ".join(self.about)
@@ -106,7 +113,7 @@ class Project(Record):
     title: Text
     kind: Kind
     summary: Text
-    technologies: Annotated[list[Text], Meta(description="Ids from technologies.yml.")] = []
+    technologies: Annotated[list[TechnologyRef], Meta(description="Ids from technologies.yml.")] = []
     challenges: list[Text] = []
     repository: Url | None = None
     featured: Annotated[bool, Meta(description="Shown on the home page.")] = False

@@ -11,16 +11,25 @@ import msgspec
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, nodes
 from markupsafe import Markup
 
-from portfolio.errors import MacroError
-from portfolio.hints import closest, did_you_mean
-from portfolio.icons import Icons, Sprite, material_icons
-from portfolio.loader import load_portfolio
-from portfolio.model import KINDS, Portfolio, Project, Technology
-from portfolio.rawhtml import MacroHtml
+from portfolio.data.hints import closest, did_you_mean
+from portfolio.data.icons import Icons
+from portfolio.data.model import KINDS, Portfolio, Project, Technology
+from portfolio.pages.rawhtml import MacroHtml
+from portfolio.pages.sprite import Sprite
 
 # Characters that start HTML, or Markdown syntax when a value is placed in a page (links, emphasis, code,
 # headings, lists (- + 1.), emoji shortcodes (:name:), attribute lists ({: }), tables): written as entities.
 _TEXT_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}()#+!|~-.:"})
+
+
+class MacroError(Exception):
+    """A macro was called with a value it does not know."""
+
+
+def macro(method: Callable[..., Markup]) -> Callable[..., Markup]:
+    """Mark a method of Macros as a macro that pages may call, by its name."""
+    method.is_macro = True  # type: ignore[attr-defined]
+    return method
 
 
 @dataclass(frozen=True)
@@ -57,17 +66,6 @@ class Showcase:
 class Macros:
     """The portfolio's macros, rendered from overrides/fragments/."""
 
-    NAMES = (
-        "introduction",
-        "project_cards",
-        "project_card",
-        "project_pages",
-        "tech_badge",
-        "tech_badges",
-        "profile",
-        "resume",
-    )
-
     def __init__(
         self,
         portfolio: Portfolio,
@@ -96,23 +94,22 @@ class Macros:
         self.markdown_extension = MacroHtml()  # main.py adds it to the site's Markdown extensions
 
     @classmethod
-    def load(cls, root: Path, **pages: Callable[..., object] | str) -> Macros:
-        """Load root/data once, with the templates in root/overrides/fragments (pages: page_url, site_url,
-        showcases, current_page, as the constructor takes them)."""
-        icons = material_icons()
-        portfolio = load_portfolio(root / "data", icons)
-        return cls(portfolio, root / "overrides" / "fragments", icons, **pages)
+    def names(cls) -> list[str]:
+        """The names of the macros pages may call (the methods marked @macro)."""
+        return [name for name, member in vars(cls).items() if getattr(member, "is_macro", False)]
 
-    def by_name(self) -> dict[str, Callable[..., str]]:
+    def by_name(self) -> dict[str, Callable[..., Markup]]:
         """The macros pages may call, by name."""
-        return {name: getattr(self, name) for name in self.NAMES}
+        return {name: getattr(self, name) for name in self.names()}
 
+    @macro
     def introduction(self, *, resume: str | None = "resume.md") -> Markup:
         """The home page's introduction: headline and location, and buttons to the résumé page, email and links."""
         return self._render(
             "introduction.html", profile=self.portfolio.profile, resume=self.page_url(resume) if resume else None
         )
 
+    @macro
     def project_cards(
         self,
         kind: str | None = None,
@@ -137,6 +134,7 @@ class Macros:
             raise MacroError(_no_project(kind=kind, technology=technology, featured=featured))
         return self._cards(projects, details, level, filter=filter)
 
+    @macro
     def project_card(self, id: str, *, details: str | None = None, level: int = 2) -> Markup:  # noqa: A002
         """One project's card, by id."""
         for project in self.portfolio.projects:
@@ -145,6 +143,7 @@ class Macros:
         known = [project.id for project in self.portfolio.projects]
         raise MacroError(f"project_card: unknown project '{id}' ({_hint(id, known)})")
 
+    @macro
     def project_pages(self) -> Markup:
         """A line that links the other pages of the nav that show full project cards: "More in A and B."."""
         here = self.current_page()
@@ -152,10 +151,12 @@ class Macros:
         links = [(title, self.page_url(page)) for page, title in sorted(pages.items(), key=self._nav_order)]
         return self._render("pages.html", pages=links) if links else Markup()
 
+    @macro
     def tech_badge(self, id: str) -> Markup:  # noqa: A002
         """One technology's badge, by id."""
         return self._render("badge.html", technology=self._technology("tech_badge", id))
 
+    @macro
     def tech_badges(self) -> Markup:
         """Every technology's badge, in data order."""
         if not self.portfolio.technologies:
@@ -164,6 +165,7 @@ class Macros:
             )
         return self._render("badges.html", technologies=list(self.portfolio.technologies.values()))
 
+    @macro
     def profile(self, field: str) -> Markup:
         """A text value of data/profile.yml; a list of texts comes out as paragraphs, a field left out as nothing."""
         fields = self._text_fields()
@@ -173,6 +175,7 @@ class Macros:
         texts = (" ".join(text.split()).translate(_TEXT_ENTITIES) for text in fields[field])
         return Markup("\n\n".join(texts))  # noqa: S704 (each text escaped above)
 
+    @macro
     def resume(self) -> Markup:
         """The résumé: contact, about, every project, and the technologies by group."""
         return self._render("resume.html", portfolio=self.portfolio, kinds=KINDS, site_url=self.site_url)

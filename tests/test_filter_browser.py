@@ -14,7 +14,7 @@ from gzip_server import GzipServer
 from helpers import Built, build, nav_pages
 from playwright.sync_api import Browser, Page, expect
 
-from portfolio import Technology
+from portfolio.data import Technology
 
 
 def listed(built: Built, page: str | None = None) -> list:

@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from helpers import Built, search_word
 from playwright.sync_api import Browser, Page, expect
 
-from portfolio import Portfolio
+from portfolio.data import Portfolio
 
 
 @pytest.fixture
@@ -36,16 +36,6 @@ def visit(browser: Browser, server: str) -> Iterator:
     context.close()
     assert errors == []
     assert foreign == []
-
-
-def test_page_loads_with_contact_in_the_footer(visit, built: Built) -> None:
-    for path in built.pages:
-        page = visit(path)
-        expect(page.locator("h1")).to_be_visible()
-        profile = built.portfolio.profile
-        for link in [f"mailto:{profile.email}", *(link.url for link in profile.links)]:
-            expect(page.locator(f'.md-social a[href="{link}"]')).to_be_visible()
-        page.close()
 
 
 def test_cards_and_badges_are_visible(visit, built: Built) -> None:

@@ -3,8 +3,8 @@ links, the texts of the link-preview pictures, the badges' colours and robots.tx
 
 from __future__ import annotations
 
-from portfolio.colour import text_colour
-from portfolio.model import Portfolio, Profile
+from portfolio.site.colour import text_colour
+from portfolio.data.model import Portfolio, Profile
 
 
 def footer_links(profile: Profile) -> list[dict[str, str]]:
@@ -15,7 +15,12 @@ def footer_links(profile: Profile) -> list[dict[str, str]]:
 
 def preview_texts(profile: Profile) -> dict[str, str]:
     """The profile's texts on the link-preview pictures (portfolio/layouts/card.yml); '' for one left out."""
-    return {"name": profile.name or "", "headline": profile.headline or "", "location": profile.location or ""}
+    return {
+        "name": profile.name or "",
+        "headline": profile.headline or "",
+        "location": profile.location or "",
+        "tagline": profile.tagline,
+    }
 
 
 def structured_data(portfolio: Portfolio, site_url: str) -> dict[str, object]:
