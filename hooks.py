@@ -27,6 +27,7 @@ What it relies on in other packages, each guarded by a test that fails before an
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import logging
@@ -37,12 +38,15 @@ from urllib.parse import urlsplit
 
 import yaml
 from markupsafe import Markup
+from material.plugins.blog.structure import Archive, Category, Post, View
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+FEED_LENGTH = 20  # the newest posts each feed lists
 STYLESHEET = "stylesheets/portfolio.css"  # in docs/, and in the site with the badge colours added
 LOG = get_plugin_logger("portfolio")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -93,7 +97,101 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _Process.command != "serve":
         logging.getLogger("mkdocs").addHandler(_WARNINGS)
         _check_cname(config)
+    _switch_blog(config)
     return config
+
+
+def _switch_blog(config: MkDocsConfig) -> None:
+    """Turn Material's blog on, with its tab and feeds, once docs/blog/posts/ holds a post to publish (a draft
+    counts while serving, which shows drafts)."""
+    blog = config.plugins.get("material/blog")
+    if blog is None:
+        return
+    posts = Path(config.docs_dir) / blog.config.post_dir.format(blog=blog.config.blog_dir)
+    drafts_count = _Process.command == "serve" and blog.config.draft_on_serve
+    blog.config.enabled = any(drafts_count or not _is_draft(post) for post in sorted(posts.rglob("*.md")))
+    if not blog.config.enabled:
+        return
+    from portfolio.site.feeds import FEEDS  # noqa: PLC0415 (imported afresh on every build)
+
+    config.extra["feeds"] = FEEDS  # every page links them
+    folder = blog.config.blog_dir.strip("/")
+    if config.nav is not None and f"{folder}/index.md" not in str(config.nav):
+        config.nav.append({"Blog": [f"{folder}/index.md"]})  # a section: the archive and categories go in it
+
+
+def _is_draft(post: Path) -> bool:
+    """Whether a post says `draft: true` (front matter that is not YAML is reported with the post's other
+    mistakes)."""
+    meta = _front_matter(post.read_text(encoding="utf-8-sig"))
+    return isinstance(meta, dict) and meta.get("draft") is True
+
+
+def _front_matter(text: str) -> object:
+    """A Markdown file's front matter, read as YAML; None when it has none or it is not YAML."""
+    found = _FRONT_MATTER.match(text)
+    try:
+        return yaml.safe_load(found.group(1)) if found else None
+    except (yaml.YAMLError, ValueError):  # (a date such as 2024-13-01 is a ValueError)
+        return None
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Without a blog, leave docs/blog/ out of the site (its index, drafts and pictures alike). With one, stop at
+    a post's front matter or date that Material's blog plugin would report in several lines, or not at all."""
+    blog = config.plugins.get("material/blog")
+    if blog is None:
+        return files
+    folder = blog.config.blog_dir.strip("/") + "/"
+    if not blog.config.enabled:
+        for file in [file for file in files if file.src_uri.startswith(folder)]:
+            files.remove(file)
+        return files
+    posts = blog.config.post_dir.format(blog=blog.config.blog_dir).strip("/") + "/"
+    problems = [
+        f"{Path(config.docs_dir).name}/{file.src_uri}{problem}"
+        for file in files.documentation_pages()
+        if file.src_uri.startswith(posts) and (problem := _post_problem(Path(file.abs_src_path)))
+    ]
+    if problems:
+        raise PluginError("\n".join(problems))
+    return files
+
+
+def _post_problem(post: Path) -> str | None:
+    """What is wrong with a post's front matter, as ':line: what to do' (or ': ...'); None when nothing is."""
+    text = post.read_text(encoding="utf-8-sig")
+    if not _FRONT_MATTER.match(text):
+        return ": no front matter: start the post with its date, as `---\\ndate: 2024-05-01\\n---`"
+    if problem := _front_matter_problem(text):
+        return problem
+    meta = _front_matter(text)
+    date = meta.get("date") if isinstance(meta, dict) else None
+    if isinstance(date, dict):
+        if "created" not in date:
+            return ": date: needs `created:`, the day it was first published, such as `created: 2024-05-01`"
+        date = date["created"]
+    if not isinstance(date, datetime.date):
+        found = "has none" if date is None else f"found {date!r}"
+        return f": date: write the day it was first published, such as `date: 2024-05-01`; {found}"
+    return None
+
+
+@event_priority(-60)  # after Material's blog has given each post its address
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """Stop at two posts published at one address (one would replace the other); hand the posts to the macros."""
+    from portfolio.build import Build  # noqa: PLC0415 (imported afresh on every build)
+
+    seen: dict[str, Page] = {}
+    for post in _posts(config):
+        first = seen.setdefault(post.url, post)
+        if first is not post:
+            raise PluginError(
+                f"docs/{post.file.src_uri}: title: docs/{first.file.src_uri} is published at /{post.url} too:"
+                " give one of them another title, or a `slug:` in its front matter"
+            )
+    Build.of(config).posts[:] = [_post_record(post, config) for post in _posts(config)]
+    return nav
 
 
 def _check_cname(config: MkDocsConfig) -> None:
@@ -136,14 +234,12 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fail on a macro that failed on this page, or on front matter that is not YAML; while serving, show it.
     Warn of a page without a description of its own (strict builds fail on it)."""
+    _describe_view(page, config)
     _check_description(page, config)
-    problem = _front_matter_problem(markdown, page) or _macro_problem(markdown, page)
-    if problem is None:
+    problem = (not page.meta and _front_matter_problem(markdown)) or _macro_problem(markdown, page)
+    if not problem:
         return markdown
-    where, detail = problem
-    message = (
-        f"{Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()}{where}: {detail}"
-    )
+    message = f"{Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()}{problem}"
     if not _Process.forgiving():
         raise PluginError(message)
     LOG.error(message)
@@ -160,11 +256,27 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
+def _describe_view(page: Page, config: MkDocsConfig) -> None:
+    """Material's blog writes its archive, category and further index pages itself: a description each."""
+    if not isinstance(page, View) or _in_docs(page, config):  # (its later pages copy the index's front matter)
+        return
+    kind = "of" if isinstance(page, Archive) else "about" if isinstance(page, Category) else "on page 2 and after of"
+    page.meta["description"] = (
+        f"The posts {kind} {page.name or page.file.url} on the blog of {config.site_name}, newest first, each with"
+        f" its opening lines ({page.file.url})."
+    )
+
+
+def _in_docs(page: Page, config: MkDocsConfig) -> bool:
+    """Whether a page is a file of docs/ (rather than one a plugin writes)."""
+    return Path(page.file.abs_src_path or "").is_relative_to(Path(config.docs_dir).resolve())
+
+
 def _check_description(page: Page, config: MkDocsConfig) -> None:
     """Every page but the home page has a description of its own for search results and link previews."""
     if page.is_homepage:
         return
-    source = Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
+    source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     description = page.meta.get("description")
     problem = (
         "has none"
@@ -212,7 +324,83 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         ) from None
     _Process.served = _Process.command == "serve"
     _favicon(config)
+    _write_feeds(config)
     _fail_on_warnings(config)
+
+
+# Material's blog templates write navigation landmarks with no name: a post's sidebar and its sections, named by
+# their titles (blog-post.html); each excerpt's "Continue reading", a link rather than a navigation (post.html).
+_POST_SIDEBAR = '<nav class="md-nav md-nav--primary">'
+_SIDEBAR_SECTION = re.compile(
+    r'(<div class="md-post__title">\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>\s*</div>\s*)<nav class="md-nav">'
+)
+_CONTINUE = re.compile(r'<nav class="md-post__action">(.*?)</nav>', re.S)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Name the landmarks of the blog's pages, as axe asks: one each, named."""
+    if not isinstance(page, (View, Post)):
+        return output
+    output = output.replace(_POST_SIDEBAR, '<nav class="md-nav md-nav--primary" aria-label="About this post">')
+    output = _SIDEBAR_SECTION.sub(r'\1<nav class="md-nav" aria-label="\2">', output)
+    return _CONTINUE.sub(r'<div class="md-post__action">\1</div>', output)
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """A post's page says it is one: JSON-LD BlogPosting (overrides/main.html writes it, and og:type article)."""
+    if page in _posts(config):
+        from portfolio.build import Build  # noqa: PLC0415 (imported afresh on every build)
+        from portfolio.site import feeds  # noqa: PLC0415
+
+        profile = Build.of(config).portfolio.profile
+        author = {"@type": "Person", "name": profile.name or config.site_name, "url": config.site_url}
+        context["post_structured_data"] = feeds.blog_posting(_post_record(page, config), author)
+    return context
+
+
+def _posts(config: MkDocsConfig) -> list[Page]:
+    """The blog's published posts, newest first (with drafts while serving); none without a blog."""
+    blog = config.plugins.get("material/blog")
+    if blog is None or not blog.config.enabled:
+        return []
+    serving = _Process.command == "serve" and blog.config.draft_on_serve
+    published = [post for post in blog.blog.posts if serving or not post.config.draft]
+    return sorted(published, key=lambda post: post.config.date.created, reverse=True)
+
+
+def _post_record(post: Page, config: MkDocsConfig):  # -> portfolio.data.posts.PostRecord, imported afresh
+    """A post of Material's blog as a plain record: the feeds, the home page and its JSON-LD read it."""
+    from portfolio.data.posts import PostRecord  # noqa: PLC0415 (imported afresh on every build)
+
+    title = post.meta.get("title") or re.search(r"(?m)^# (.+)$", post.markdown or "# ")
+    return PostRecord(
+        title=title if isinstance(title, str) else title.group(1).strip() if title else post.file.name,
+        source=post.file.src_uri,
+        url=post.canonical_url,
+        created=post.config.date.created,
+        updated=post.config.date.get("updated"),
+        summary=str(post.meta.get("description") or ""),
+        categories=tuple(post.config.categories),
+    )
+
+
+def _write_feeds(config: MkDocsConfig) -> None:
+    """The blog's RSS and Atom feeds, beside its index: its published posts, newest first."""
+    posts = _posts(config)
+    if not posts:
+        return
+    from portfolio.site import feeds  # noqa: PLC0415 (imported afresh on every build)
+
+    blog = config.plugins["material/blog"]
+    written = feeds.feeds(
+        [_post_record(post, config) for post in posts[:FEED_LENGTH]],
+        title=f"{config.site_name}: {blog.blog.title}",
+        description=html.unescape(config.site_description or config.site_name),
+        blog_url=blog.blog.canonical_url,
+        site_url=config.site_url,
+    )
+    for name, xml in written.items():  # at the site's root: Material's bundle looks for a sitemap beside each
+        (Path(config.site_dir) / name).write_text(xml, encoding="utf-8")  # rel=alternate link (a language's)
 
 
 def _fail_on_warnings(config: MkDocsConfig) -> None:
@@ -259,26 +447,27 @@ def _favicon(config: MkDocsConfig) -> None:
     (Path(config.site_dir) / favicon).write_text(svg, encoding="utf-8")
 
 
-def _front_matter_problem(markdown: str, page: Page) -> tuple[str, str] | None:
-    """Front matter that is not YAML: MkDocs would show it as text, and skip the macros."""
-    front_matter = _FRONT_MATTER.match(markdown)
-    if not front_matter or page.meta:
+def _front_matter_problem(text: str) -> str | None:
+    """Front matter that is not YAML, as ':line: what is wrong': MkDocs would show it as text, and skip the
+    macros."""
+    front_matter = _FRONT_MATTER.match(text)
+    if not front_matter:
         return None
     try:
         yaml.safe_load(front_matter.group(1))
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 2 if error.problem_mark else 1
-        return f":{line}", f"front matter is not valid YAML: {error.problem} (quote values with ': ')"
+        return f":{line}: front matter is not valid YAML: {error.problem} (quote values with ': ')"
     return None
 
 
-def _macro_problem(markdown: str, page: Page) -> tuple[str, str] | None:
-    """The error that mkdocs-macros wrote in place of the page, with its line in the Markdown file if given."""
+def _macro_problem(markdown: str, page: Page) -> str | None:
+    """The error that mkdocs-macros wrote in place of the page, as ':line: error' (': error' without a line)."""
     if not _FAILED_PAGE.match(markdown):
         return None
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     front_matter = source.count("\n") - (page.markdown or "").count("\n")  # lines before the body
     found = _ERROR_LINE.search(markdown)
     if found and found.group(3):
-        return f":{int(found.group(3)) + front_matter}", found.group(4)
-    return "", f"{found.group(1)}: {found.group(2)}" if found else "macro error"
+        return f":{int(found.group(3)) + front_matter}: {found.group(4)}"
+    return f": {found.group(1)}: {found.group(2)}" if found else ": macro error"

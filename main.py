@@ -51,6 +51,7 @@ def define_env(env) -> None:
                 showcased.extend(Showcase.find(title, page, markdown))
         return showcased
 
+    posts: list = []  # the blog's, which hooks.py fills in once Material's blog has read them
     macros = Macros(
         portfolio,
         ROOT / "overrides" / "fragments",
@@ -59,8 +60,9 @@ def define_env(env) -> None:
         site_url=env.conf["site_url"],
         showcases=showcases,
         current_page=lambda: env.page.file.src_uri,
+        posts=lambda: posts,
     )
-    env.conf[KEY] = Build(portfolio=portfolio, markdown_extensions=(macros.markdown_extension,))
+    env.conf[KEY] = Build(portfolio=portfolio, markdown_extensions=(macros.markdown_extension,), posts=posts)
     for name, method in macros.by_name().items():
         env.macro(method, name)
 

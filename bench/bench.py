@@ -31,6 +31,7 @@ from portfolio.data import load_portfolio
 from portfolio.data.icons import material_icons
 from portfolio.site import firstpaint
 
+POSTS = 200  # the blog's scale row (20 with --quick)
 SCALES = (10, 100, 1000)
 NEW_PROJECT = """
 - id: {id}
@@ -195,7 +196,9 @@ def load_times(folders: dict[str, Path], runs: int) -> dict[str, tuple[float, fl
     return {name: (first[name], statistics.median(later[name])) for name in folders}
 
 
-def build_rows(builds: dict[str, Builds], reload: float, loads: dict[str, tuple[float, float]]) -> list[Row]:
+def build_rows(
+    builds: dict[str, Builds], reload: float, loads: dict[str, tuple[float, float]], posts: int
+) -> list[Row]:
     """Rows a to d (issue 7)."""
     real, plain = builds["real"], builds["plain"]
     overhead, overhead_cpu = real.ratio(plain)
@@ -246,6 +249,19 @@ def build_rows(builds: dict[str, Builds], reload: float, loads: dict[str, tuple[
                 ratio <= 3 and scaled.megabytes <= 300 if large else None,
             )
         )
+    with_posts, count = builds["posts"], posts
+    ratio, cpu_ratio = with_posts.ratio(real)
+    rows.append(
+        Row(
+            "b. Scale: blog posts",
+            f"strict build of the real site with {count} generated posts, a picture each · peak RSS",
+            str(with_posts),
+            f"real site, no post: {real}",
+            f"{ratio:.2f} (CPU {cpu_ratio:.2f})",
+            "—",
+            None,
+        )
+    )
     small, middle, large = (builds[f"{scale} projects"].cpu for scale in SCALES)
     before = (middle - small) / (SCALES[1] - SCALES[0]) * 1000
     after = (large - middle) / (SCALES[2] - SCALES[1]) * 1000
@@ -381,6 +397,7 @@ def main() -> None:
         }
         for scale in SCALES:
             projects[f"{scale} projects"] = variants.generated(folder / f"projects-{scale}", scale)
+        projects["posts"] = variants.posts(folder / "posts", POSTS // 10 if args.quick else POSTS)
         builds = build_in_turn(projects, runs)
         site_url = re.search(r"(?m)^site_url:\s*(\S+)", (projects["plain"] / "mkdocs.yml").read_text(encoding="utf-8"))
         # hooks.py joins the stylesheets after the build: the plain twin's are joined too, untimed, to compare the sites
@@ -390,7 +407,7 @@ def main() -> None:
         reload = statistics.median(live_reload(variants.real(folder / "serve"), runs))
         progress("loading the data")
         data = {name: projects[name] / "data" for name in ("real", "1000 projects")}
-        rows = build_rows(builds, reload, load_times(data, loads))
+        rows = build_rows(builds, reload, load_times(data, loads), POSTS // 10 if args.quick else POSTS)
         notes = [
             f"Builds: median of {runs} strict builds each, taken in turn (ratios: median of the rounds' ratios);",
             f"live reload: median of {runs} saves;",

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from helpers import build, copy_project
+from helpers import build, copy_project, write_posts
 
 from portfolio.data.icons import material_icons
 from portfolio.data.model import SLUG
@@ -59,6 +59,9 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
         else:
             (folder / name).unlink()
     shutil.copytree(captured / "docs", folder / "docs", dirs_exist_ok=True)
+    for page in (folder / "docs").rglob("*.md"):  # a page the real build leaves out (the blog's, with no post)
+        if not (captured / "docs" / page.relative_to(folder / "docs")).exists():
+            page.unlink()
     # The social plugin's layout, and its font, which hooks.py put in its cache.
     shutil.copytree(project / "portfolio" / "layouts", folder / "portfolio" / "layouts")
     fonts = Path(".cache", "plugin", "social", "fonts")
@@ -114,4 +117,10 @@ def generated(folder: Path, projects: int, technologies: int = 100) -> Path:
     for name, data in (("technologies", records), ("projects", cards)):
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
         (folder / "data" / f"{name}.yml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def posts(folder: Path, count: int) -> Path:
+    """A copy of this project with generated blog posts (tests/helpers.py, write_posts)."""
+    write_posts(copy_project(folder), count)
     return folder

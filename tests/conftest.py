@@ -13,6 +13,7 @@ data and pages built.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -64,7 +65,8 @@ def shared_build(factory: pytest.TempPathFactory, name: str, make: Callable[[Pat
     folder = root / "builds" / name
     with FileLock(root / f"build-{name}.lock"):
         if not (folder / "built").exists():
-            folder.mkdir(parents=True, exist_ok=True)
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed try left
+            folder.mkdir(parents=True)
             build_project(make(folder / "project"))
             (folder / "built").touch()
     return Built.of(folder / "project")

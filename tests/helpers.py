@@ -91,11 +91,12 @@ def fork_project(destination: Path, fork: Path = FORK) -> Path:
     """A copy of this project made someone else's, exactly as README's "Make it yours" says; return it.
 
     1. replace the files in data/; 2. set site_name and site_url in mkdocs.yml; 3. delete docs/CNAME;
-    4. delete tests/seed/ (the copy has no tests: only what a build reads).
+    4. delete tests/seed/ (the copy has no tests: only what a build reads); and write posts (fork/docs/).
     """
     copy_project(destination)
     for data_file in (fork / "data").glob("*.yml"):
         shutil.copy(data_file, destination / "data" / data_file.name)
+    shutil.copytree(fork / "docs", destination / "docs", dirs_exist_ok=True)
     config = destination / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     for name, value in yaml.safe_load((fork / "site.yml").read_text(encoding="utf-8")).items():
@@ -165,6 +166,11 @@ def nav_pages(project: Path) -> list[str]:
     return ["" if source == "index.md" else source.removesuffix(".md") + "/" for source in sources]
 
 
+def a_page(project: Path) -> str:
+    """A page of a project's nav besides the home page: its address ('projects/' on the owner's site)."""
+    return next(page for page in nav_pages(project) if page)
+
+
 def site_url_of(project: Path) -> str:
     """The site_url in a project's mkdocs.yml."""
     return _setting(project, "site_url")
@@ -226,6 +232,32 @@ def facts(portfolio: Portfolio, site_url: str) -> dict[str, set[str]]:
         "project": {f'data-project="{project.id}"' for project in portfolio.projects},
         "technology": {f"pf-badge--{technology}" for technology in portfolio.technologies},
     }
+
+
+POST = (
+    '---\ndate: {date}\ndescription: "{description}"{extra}\n---\n\n# {title}\n\nOpening.\n\n<!-- more -->\n\nRest.\n'
+)
+
+
+def write_post(
+    project: Path, name: str, *, date: str = "2024-05-01", title: str = "A test post", extra: str = ""
+) -> Path:
+    """A post in a project's docs/blog/posts/, as README's "Write a post" says; return its file."""
+    folder = project / "docs" / "blog" / "posts"
+    folder.mkdir(parents=True, exist_ok=True)
+    description = f"A post written by a test, with a description of its own for search results: {title}."
+    path = folder / name
+    path.write_text(POST.format(date=date, description=description, extra=extra, title=title), encoding="utf-8")
+    return path
+
+
+def write_posts(project: Path, count: int) -> None:
+    """Generated posts, over twenty years and one category (the 200 posts of the tests and the benchmark)."""
+    for number in range(count):
+        date = f"20{number % 20 + 5:02}-0{number % 9 + 1}-1{number % 9}"
+        write_post(
+            project, f"post-{number:03}.md", date=date, title=f"Post number {number}", extra="\ncategories: [Notes]"
+        )
 
 
 def macros_of(root: Path, **pages: object) -> Macros:
@@ -338,6 +370,22 @@ class Built:
                 if not re.search(rf'<a href="[^"]*#{project}">', self.html(page)):  # a short card links to it
                     pages.setdefault(project, page)
         return pages
+
+    @property
+    def posts(self) -> list[dict]:
+        """The front matter of each post the site publishes (not a draft), newest first, with its file as 'source'."""
+        posts = []
+        for source in sorted((self.project / "docs" / "blog" / "posts").rglob("*.md")):
+            meta = yaml.safe_load(source.read_text(encoding="utf-8").split("---\n")[1])
+            if not meta.get("draft"):
+                posts.append({**meta, "source": source})
+        return sorted(posts, key=lambda meta: str(meta["date"]), reverse=True)
+
+    @property
+    def drafts(self) -> list[Path]:
+        """The files of the posts marked draft: true."""
+        folder = self.project / "docs" / "blog" / "posts"
+        return [source for source in sorted(folder.rglob("*.md")) if "\ndraft: true\n" in source.read_text()]
 
     def page_with(self, marker: str) -> str:
         """The first page of the nav whose HTML holds marker, such as 'class="pf-filter"'; its address."""

@@ -14,6 +14,7 @@ ROWS = [
     "b. Scale: 10 projects",
     "b. Scale: 100 projects",
     "b. Scale: 1,000 projects",
+    "b. Scale: blog posts",
     "b. Scale: growth",
     "c. Live reload",
     "d. Data alone: real data",

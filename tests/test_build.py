@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import Built, build, nav_pages, page_text
+from helpers import Built, a_page, build, nav_pages, page_text
 
 from portfolio.data.model import KINDS
 
@@ -81,10 +81,16 @@ def test_contact_is_on_every_page(built: Built) -> None:
 
 
 def test_nothing_unrendered_or_external_is_left(built: Built) -> None:
+    written = " ".join(  # braces a page shows as written: those of pages (and posts) that call no macros
+        path.read_text(encoding="utf-8")
+        for path in (built.project / "docs").rglob("*.md")
+        if "render_macros: true" not in path.read_text(encoding="utf-8")
+    )
     for page in built.pages:
         html = built.html(page)
+        for braces in re.findall(r"\{\{[^}]*\}\}", unescape(re.sub(r"<[^>]+>", "", html))):
+            assert braces in written, (page, braces)
         for leftover in (
-            "{{",
             "{%",
             ":simple-",
             ":material-",
@@ -105,7 +111,8 @@ def test_templates_are_not_published(site: Path) -> None:
 
 
 def test_pages_are_published_at_site_url_and_its_cname(built: Built) -> None:
-    assert f'<link rel="canonical" href="{built.site_url}projects/">' in read(built.site, "projects/index.html")
+    page = a_page(built.project)
+    assert f'<link rel="canonical" href="{built.site_url}{page}">' in built.html(page)
     cname = built.project / "docs" / "CNAME"
     if cname.exists():  # GitHub Pages serves the domain named in docs/CNAME: the one in site_url
         assert (built.site / "CNAME").read_text() == cname.read_text()
@@ -183,12 +190,15 @@ def test_a_misused_macro_fails_the_build_naming_the_page(project: Path, body: st
 
 
 def test_front_matter_that_is_not_yaml_fails_the_build(project: Path) -> None:
-    page = project / "docs" / "projects.md"
-    page.write_text(page.read_text().replace('description: "', "description: A: b ", 1))
+    name = f"docs/{a_page(project).removesuffix('/')}.md"
+    page = project / name
+    text = page.read_text()
+    line = text[: text.index("description: ")].count("\n") + 1
+    page.write_text(text.replace("description: ", "description: A: b ", 1))
     result = build(project, project / "site")
     assert result.returncode == 1
     assert (
-        "ERROR   -  docs/projects.md:3: front matter is not valid YAML: mapping values are not allowed here"
+        f"ERROR   -  {name}:{line}: front matter is not valid YAML: mapping values are not allowed here"
         " (quote values with ': ')"
     ) in result.stderr
 
@@ -222,9 +232,9 @@ def test_an_import_error_in_main_fails_the_build(project: Path) -> None:
 
 
 def test_a_broken_link_or_anchor_fails_the_build(project: Path) -> None:
-    index = project / "docs" / "index.md"
+    index, other = project / "docs" / "index.md", a_page(project).removesuffix("/")
     index.write_text(
-        index.read_text() + "\n[a](nowhere.md) [b](projects.md#no-such-card) [c](#nowhere) [d](/projects/)\n"
+        index.read_text() + f"\n[a](nowhere.md) [b]({other}.md#no-such-card) [c](#nowhere) [d](/{other}/)\n"
     )
     result = build(project, project / "site")
     assert result.returncode == 1

@@ -50,8 +50,8 @@ def test_gh_deploy_publishes_the_site_with_cname_and_nojekyll(project: Path, tmp
     assert all(f".pf-badge--{technology} " in css for technology in portfolio.technologies)
     if cname.exists():
         assert git("show", "gh-pages:CNAME", cwd=origin) == cname.read_text()
-    published = git("show", "gh-pages:projects/index.html", cwd=origin)
-    assert all(f'id="{project.id}"' in published for project in portfolio.projects if project.kind == "professional")
+    published = " ".join(git("show", f"gh-pages:{page}", cwd=origin) for page in pages)
+    assert all(f'id="{project.id}"' in published for project in portfolio.projects)
 
 
 def test_workflow_is_valid_for_github_actions() -> None:

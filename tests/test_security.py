@@ -9,7 +9,7 @@ from unittest.mock import ANY
 
 import material
 import pytest
-from helpers import ROOT, build
+from helpers import ROOT, a_page, build
 
 from portfolio.site.csp import inline_scripts, script_hash
 from portfolio.site.links import leaves_site
@@ -81,14 +81,15 @@ def test_a_build_never_gets_the_relaxed_policy_of_mkdocs_serve(project: Path, tm
 
 
 def test_an_inline_script_written_in_a_page_fails_the_build(project: Path) -> None:
-    page = project / "docs" / "projects.md"
+    other = a_page(project)
+    page = project / "docs" / f"{other.removesuffix('/')}.md"
     page.write_text(page.read_text() + '\n<script>document.title = "hi"</script>\n')
     result = build(project, project / "site")
     assert result.returncode == 1
     assert "ERROR   -  the Content-Security-Policy runs only the theme's inline scripts: put a script in a file" in (
         result.stderr
     )
-    assert "\nprojects/index.html: an inline script: 'document.title = \"hi\"'\n" in result.stderr
+    assert f"\n{other}index.html: an inline script: 'document.title = \"hi\"'\n" in result.stderr
 
 
 def test_links_that_leave_the_site_tell_it_nothing(site: Path) -> None:

@@ -65,4 +65,6 @@ def test_structured_data_describes_the_owner_and_the_open_source_work(built: Bui
 def test_robots_txt_points_to_the_sitemap(built: Built) -> None:
     robots = (built.site / "robots.txt").read_text()
     assert robots == f"User-agent: *\nAllow: /\nSitemap: {built.site_url}sitemap.xml\n"
-    assert sorted(built.pages) == sorted([*nav_pages(built.project), "404.html"])  # every page of nav, no other
+    blog = [page for page in built.pages if page.startswith("blog/")]  # the blog's, when it has posts
+    assert bool(blog) == bool(built.posts)
+    assert sorted(built.pages) == sorted([*nav_pages(built.project), *blog, "404.html"])  # every page of nav

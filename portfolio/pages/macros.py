@@ -14,6 +14,7 @@ from markupsafe import Markup
 from portfolio.data.hints import closest, did_you_mean
 from portfolio.data.icons import Icons
 from portfolio.data.model import KINDS, Portfolio, Project, Technology
+from portfolio.data.posts import PostRecord
 from portfolio.pages.rawhtml import MacroHtml
 from portfolio.pages.sprite import Sprite
 
@@ -76,12 +77,14 @@ class Macros:
         site_url: str = "/",
         showcases: Callable[[], list[Showcase]] = list,
         current_page: Callable[[], str] = str,
+        posts: Callable[[], list[PostRecord]] = list,
     ) -> None:
         self.portfolio = portfolio
         self.page_url = page_url
         self.site_url = site_url
         self.showcases = showcases  # every call of the card macros on the nav's pages, in the nav's order
         self.current_page = current_page  # the Markdown file being rendered
+        self.posts = posts  # the blog's published posts, newest first
         self.jinja = Environment(
             loader=FileSystemLoader(templates),
             autoescape=True,
@@ -150,6 +153,15 @@ class Macros:
         pages = {showcase.page: showcase.title for showcase in self._full_cards().values() if showcase.page != here}
         links = [(title, self.page_url(page)) for page, title in sorted(pages.items(), key=self._nav_order)]
         return self._render("pages.html", pages=links) if links else Markup()
+
+    @macro
+    def latest_posts(self, count: int = 3, heading: str = "Writing") -> Markup:
+        """The newest posts (title, date, description) under a heading of the page's; nothing without posts."""
+        posts = self.posts()[:count]
+        if not posts:
+            return Markup()
+        links = [(post, self.page_url(post.source)) for post in posts]
+        return Markup("## {}\n\n").format(heading) + self._render("posts.html", posts=links)
 
     @macro
     def tech_badge(self, id: str) -> Markup:  # noqa: A002
