@@ -1,0 +1,1 @@
+"""The site-wide outputs made from the data and the built pages."""
