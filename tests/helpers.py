@@ -218,7 +218,9 @@ def facts(portfolio: Portfolio, site_url: str) -> dict[str, set[str]]:
     return {
         "domain": {urlsplit(site_url).netloc},
         "email": {profile.email},
-        "link": {link.url for link in profile.links} | {p.repository for p in portfolio.projects if p.repository},
+        "link": {link.url for link in profile.links}
+        | {p.repository for p in portfolio.projects if p.repository}
+        | {record.url for record in (*portfolio.experience, *portfolio.education) if record.url},
         "text": {
             *profile.about,
             *(
@@ -228,6 +230,10 @@ def facts(portfolio: Portfolio, site_url: str) -> dict[str, set[str]]:
             ),
             *(project.summary for project in portfolio.projects),
             *(challenge for project in portfolio.projects for challenge in project.challenges),
+            *(text for job in portfolio.experience for text in (job.company, job.position, job.summary) if text),
+            *(highlight for job in portfolio.experience for highlight in job.highlights),
+            *(text for study in portfolio.education for text in (study.institution, study.area)),
+            *(language.language for language in profile.languages),
         },
         "project": {f'data-project="{project.id}"' for project in portfolio.projects},
         "technology": {f"pf-badge--{technology}" for technology in portfolio.technologies},

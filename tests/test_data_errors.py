@@ -8,12 +8,12 @@ from typing import Annotated
 
 import pytest
 from helpers import BAD_DATA_CASES as CASES
-from helpers import GOOD_DATA, case_parts
+from helpers import GOOD_DATA, MKDOCS_ENV, case_parts, edit
 from msgspec import Meta
 
 from portfolio.data import DataError, load_portfolio
 from portfolio.data.icons import material_icons
-from portfolio.data.loader import DATA_FILES, _validate
+from portfolio.data.loader import DATA_FILES, OPTIONAL_FILES, _validate
 from portfolio.data.model import Record
 from portfolio.data.yamlfile import read_yaml
 
@@ -38,10 +38,13 @@ def test_good_data_loads() -> None:
     portfolio = load_portfolio(GOOD_DATA, material_icons())
     assert [project.id for project in portfolio.projects] == ["platform"]
     assert list(portfolio.technologies) == ["kubernetes"]
+    assert [job.id for job in portfolio.experience] == [project.experience for project in portfolio.projects]
+    assert [study.area for study in portfolio.education] == ["Computer science"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
-def test_bad_data_message(tmp_path: Path, case: Path) -> None:
+def test_bad_data_message(tmp_path: Path, case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", MKDOCS_ENV["SOURCE_DATE_EPOCH"])  # the builds' date: 2023-11-14
     with pytest.raises(DataError) as raised:
         load_portfolio(data_with(tmp_path, case), material_icons())
     assert str(raised.value).splitlines() == case_parts(case)[1]
@@ -65,6 +68,20 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(DataError) as raised:
         load_portfolio(data, material_icons())
     assert str(raised.value) == "data/technologies.yml: file is missing: create it (see README.md)"
+
+
+@pytest.mark.parametrize("left", ["out", "empty"])
+def test_an_optional_file_left_out_or_empty_holds_none(tmp_path: Path, left: str) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(GOOD_DATA, data)
+    edit(data / "projects.yml", "  experience: a-company\n", "")  # it names a job of experience.yml
+    for name in OPTIONAL_FILES:
+        if left == "out":
+            (data / f"{name}.yml").unlink()
+        else:
+            (data / f"{name}.yml").write_text("[]\n", encoding="utf-8")
+    portfolio = load_portfolio(data, material_icons())
+    assert [getattr(portfolio, name) for name in OPTIONAL_FILES] == [[] for _ in OPTIONAL_FILES]
 
 
 def test_a_number_past_its_limit_is_worded_like_the_other_problems(tmp_path: Path) -> None:

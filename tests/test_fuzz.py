@@ -27,6 +27,8 @@ FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20), st.dates(), st.binary(max_size=8)
 )
+# Years and months as a career's dates are written, so that starts and ends get compared too.
+SCALARS |= st.integers(1899, 2100) | st.from_regex(r"\A(19|20)[0-9]{2}-(0[1-9]|1[0-2])\Z")
 VALUES = st.recursive(
     SCALARS,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(SCALARS, inner, max_size=4),
@@ -35,6 +37,7 @@ VALUES = st.recursive(
 # Records shaped like the real ones, with any value in any field, and a stray field now and then.
 FIELDS = ["id", "title", "kind", "summary", "technologies", "challenges", "repository", "featured"]
 FIELDS += ["name", "icon", "colour", "link", "about", "email", "links", "url"]
+FIELDS += ["experience", "company", "position", "start", "end", "institution", "area", "languages", "language"]
 RECORDS = st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), VALUES, max_size=8)
 DOCUMENTS = VALUES | RECORDS | st.lists(RECORDS, max_size=4)
 # Pieces of YAML syntax, put together at random: anchors, aliases, tags, flow and block collections, odd scalars.

@@ -17,7 +17,7 @@ def actions(site: Path) -> list[str]:
     return re.findall(r'<a class="md-button[^"]*" href="([^"]+)"', block.group(1))
 
 
-def test_introduction_names_the_owner_with_headline_location_and_ways_to_act(built: Built) -> None:
+def test_introduction_names_the_owner_with_headline_location_position_and_ways_to_act(built: Built) -> None:
     profile, site = built.portfolio.profile, built.site
     html = (site / "index.html").read_text(encoding="utf-8")
     heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
@@ -26,6 +26,9 @@ def test_introduction_names_the_owner_with_headline_location_and_ways_to_act(bui
     intro = page_text(html.partition('class="pf-intro"')[2].partition("pf-intro__actions")[0])
     for part in (profile.headline, profile.location):
         assert part is None or part in intro
+    position = re.search(r'<p class="pf-intro__position">(.*?)</p>', html)  # the jobs that go on, if any
+    current = [f"{job.position} at {job.company}" for job in built.portfolio.experience if job.end is None]
+    assert (page_text(position.group(1)) if position else "") == " · ".join(current)
     assert actions(site) == [built.resume_page, f"mailto:{profile.email}", *(link.url for link in profile.links)]
 
 

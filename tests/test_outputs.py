@@ -55,6 +55,21 @@ def test_optional_profile_fields_given_are_shown_where_they_fit() -> None:
     assert person["homeLocation"] == {"@type": "Place", "name": "Lisbon"}
 
 
+def test_the_career_is_in_json_resume_and_json_ld_and_nothing_of_it_without_one() -> None:
+    resume = json_resume(GOOD, "/")
+    assert resume["work"] == [{"name": "A company", "position": "An engineer", "startDate": "2019-03"}]
+    study = {"institution": "A university", "area": "Computer science", "startDate": "2012", "endDate": "2016"}
+    assert resume["education"] == [study]  # dates as text, as JSON Resume has them, even a year YAML read as a number
+    assert resume["projects"][0]["entity"] == "A company"  # the company a project was done at
+    person = structured_data(GOOD, "/")["@graph"][0]
+    assert person["worksFor"] == [{"@type": "Organization", "name": "A company"}]
+    assert person["alumniOf"] == [{"@type": "EducationalOrganization", "name": "A university"}]
+    none = msgspec.structs.replace(GOOD, experience=[], education=[])
+    assert {"work", "education", "languages"}.isdisjoint(json_resume(none, "/"))
+    assert "entity" not in json_resume(none, "/")["projects"][0]
+    assert {"worksFor", "alumniOf", "knowsLanguage"}.isdisjoint(structured_data(none, "/")["@graph"][0])
+
+
 def test_robots_txt_points_to_the_sitemap() -> None:
     assert robots_txt("https://example.org/") == "User-agent: *\nAllow: /\nSitemap: https://example.org/sitemap.xml\n"
 

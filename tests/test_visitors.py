@@ -43,7 +43,7 @@ def test_every_page_has_its_own_title_description_and_sharing_tags(built: Built)
     assert all(50 <= len(description) <= 160 for description in others), others
 
 
-def test_structured_data_describes_the_owner_and_the_open_source_work(built: Built) -> None:
+def test_structured_data_describes_the_owner_their_career_and_the_open_source_work(built: Built) -> None:
     block = head_value(html_of(built.site, ""), r'<script type="application/ld\+json">(.*?)</script>')
     graph = json.loads(block)["@graph"]
     person = next(item for item in graph if item["@type"] == "Person")
@@ -55,6 +55,16 @@ def test_structured_data_describes_the_owner_and_the_open_source_work(built: Bui
     assert person.get("name") == profile.name  # none when the data has none: nothing is made up
     assert person.get("jobTitle") == profile.headline
     assert person.get("homeLocation", {}).get("name") == profile.location
+    # the companies of the jobs that go on, the schools, the languages: each left out when the data has none
+    current = {job.company: job.url for job in portfolio.experience if job.end is None}
+    assert [(org["@type"], org["name"], org.get("url")) for org in person.get("worksFor", [])] == [
+        ("Organization", name, url) for name, url in current.items()
+    ]
+    schools = {study.institution: study.url for study in portfolio.education}
+    assert [(org["@type"], org["name"], org.get("url")) for org in person.get("alumniOf", [])] == [
+        ("EducationalOrganization", name, url) for name, url in schools.items()
+    ]
+    assert person.get("knowsLanguage", []) == [language.language for language in profile.languages]
     code = [item for item in graph if item["@type"] == "SoftwareSourceCode"]
     assert [item["codeRepository"] for item in code] == [
         project.repository for project in portfolio.projects if project.kind == "open-source"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from gzip_server import GzipServer
-from helpers import XSS_PAYLOADS, Built, build, copy_project, csp_reports, watch_csp
+from helpers import XSS_PAYLOADS, Built, build, csp_reports, fork_project, watch_csp
 from msgspec import inspect
 from playwright.sync_api import Browser, Page, expect
 
@@ -70,7 +70,7 @@ def fill(record: dict, texts: dict[str, object]) -> dict:
 
 
 def put_payloads(data: Path) -> None:
-    """Every free-text field of every data file, from its model, gets the payloads."""
+    """Every free-text field of every data file, from its model, gets the payloads (every file must be there)."""
     for name, (model, many) in DATA_FILES.items():
         path = data / f"{name}.yml"
         records = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -81,8 +81,9 @@ def put_payloads(data: Path) -> None:
 
 @pytest.fixture(scope="module")
 def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The real site built strictly with the payloads in its data."""
-    project = copy_project(tmp_path_factory.mktemp("payloads") / "project")
+    """The fork's site (its data has every data file, the optional ones too) built strictly with the payloads in
+    its data."""
+    project = fork_project(tmp_path_factory.mktemp("payloads") / "project")
     put_payloads(project / "data")
     result = build(project, project / "site")
     assert result.returncode == 0, result.stderr
@@ -97,9 +98,9 @@ def payload_server(payload_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def real_server(own_build: Built) -> Iterator[str]:
+def real_server(fork_build: Built) -> Iterator[str]:
     """The site built from the same data without the payloads: the payload site has the same records."""
-    with GzipServer(own_build.site) as server:
+    with GzipServer(fork_build.site) as server:
         yield server.url.rstrip("/")
 
 
@@ -110,15 +111,15 @@ def text(page: Page, selector: str) -> list[str]:
 
 @pytest.mark.parametrize("bypass_csp", [True, False], ids=["escaping-alone", "with-csp"])
 def test_payloads_show_as_text_and_never_run(
-    browser: Browser, own_build: Built, real_server: str, payload_server: str, bypass_csp: bool
+    browser: Browser, fork_build: Built, real_server: str, payload_server: str, bypass_csp: bool
 ) -> None:
-    real = own_build.portfolio
+    real = fork_build.portfolio
     context = browser.new_context(bypass_csp=bypass_csp, viewport={"width": 1280, "height": 900})
     violations = watch_csp(context)
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    for path in own_build.pages:
+    for path in fork_build.pages:
         page.goto(f"{real_server}/{path}")
         page.wait_for_load_state("load")
         clean = page.evaluate(TAG_COUNTS)
@@ -145,9 +146,10 @@ def test_payloads_show_as_text_and_never_run(
     page.goto(f"{payload_server}/")
     about = text(page, ".md-content article > p")
     assert about[: len(PAYLOADS)] == PAYLOADS  # each payload its own paragraph of plain text
+    assert text(page, ".pf-intro__position") == [f"{JOINED} at {JOINED}"]  # the fork's current job
     assert text(page, ".pf-badges .pf-badge") == [JOINED] * len(real.technologies)
-    page.goto(f"{payload_server}/{own_build.filter_page}")
-    professional = [p for p in own_build.portfolio.projects if own_build.card_pages[p.id] == own_build.filter_page]
+    page.goto(f"{payload_server}/{fork_build.filter_page}")
+    professional = [p for p in real.projects if fork_build.card_pages[p.id] == fork_build.filter_page]
     assert text(page, ".pf-card__title") == [JOINED] * len(professional)
     assert text(page, ".pf-card__summary") == [JOINED] * len(professional)
     assert text(page, ".pf-card__challenges li") == PAYLOADS * len(professional)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import typing
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import msgspec
@@ -11,7 +13,18 @@ from msgspec import inspect
 from portfolio.data.errors import DataError
 from portfolio.data.hints import closest, did_you_mean
 from portfolio.data.icons import Icons
-from portfolio.data.model import PATTERN_HINTS, Link, Portfolio, Profile, Project, Record, Technology
+from portfolio.data.model import (
+    PATTERN_HINTS,
+    Education,
+    Job,
+    Link,
+    Portfolio,
+    Profile,
+    Project,
+    Record,
+    Technology,
+    newest_first,
+)
 from portfolio.data.yamlfile import Loc, YamlFile, read_yaml
 
 # Each data file: the record it holds, and whether it holds a list of them.
@@ -19,7 +32,11 @@ DATA_FILES: dict[str, tuple[type[Record], bool]] = {
     "profile": (Profile, False),
     "technologies": (Technology, True),
     "projects": (Project, True),
+    "experience": (Job, True),
+    "education": (Education, True),
 }
+# The data files a portfolio may leave out: a missing one holds none.
+OPTIONAL_FILES = frozenset({"experience", "education"})
 
 # What a value of each kind is called in a message, and the Python type YAML gives it.
 _EXPECTED: dict[type[inspect.Type], tuple[str, type]] = {
@@ -36,12 +53,17 @@ Records = list[tuple[Loc, typing.Any]]
 
 def load_portfolio(data_dir: Path, icons: Icons) -> Portfolio:
     """Read and check every data file; raise DataError listing all their problems."""
-    files = {name: read_yaml(data_dir / f"{name}.yml", f"{data_dir.name}/{name}.yml") for name in DATA_FILES}
+    files = {name: _read(data_dir, name) for name in DATA_FILES}
     records = {name: _validate(files[name], *DATA_FILES[name]) for name in DATA_FILES}
-    for name in ("technologies", "projects"):
+    for name in ("technologies", "projects", "experience"):
         _check_unique_ids(files[name], records[name])
     if not files["technologies"].problems:
         _check_technologies(files["projects"], records["projects"], records["technologies"])
+    today = build_date()
+    for name in ("experience", "education"):
+        _check_dates(files[name], records[name], today)
+    if not files["experience"].problems:
+        _check_jobs(files["projects"], records["projects"], records["experience"])
     links = [
         ((*loc, "links", index), link)
         for loc, profile in records["profile"]
@@ -56,7 +78,23 @@ def load_portfolio(data_dir: Path, icons: Icons) -> Portfolio:
         profile=records["profile"][0][1],
         technologies={technology.id: technology for _, technology in records["technologies"]},
         projects=[project for _, project in records["projects"]],
+        experience=newest_first(job for _, job in records["experience"]),
+        education=newest_first(study for _, study in records["education"]),
     )
+
+
+def build_date() -> date:
+    """The build's date: SOURCE_DATE_EPOCH's when it is set (reproducible builds), else today's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC).date() if epoch else datetime.now(UTC).date()
+
+
+def _read(data_dir: Path, name: str) -> YamlFile:
+    """One data file, read; an optional one that is missing holds none."""
+    path, display = data_dir / f"{name}.yml", f"{data_dir.name}/{name}.yml"
+    if name in OPTIONAL_FILES and not path.exists():
+        return YamlFile(path, display, data=[])
+    return read_yaml(path, display)
 
 
 def _validate(file: YamlFile, model: type[Record], many: bool) -> Records:
@@ -87,10 +125,9 @@ def _check(file: YamlFile, value: typing.Any, kind: typing.Any, loc: Loc) -> Non
         return
     except msgspec.ValidationError:
         pass
-    info = inspect.type_info(kind)
-    info = info.type if isinstance(info, inspect.Metadata) else info
-    if isinstance(info, inspect.UnionType):  # an optional value, X | None, that is not None
-        _check(file, value, _inner(kind), loc)
+    info = _info(kind)
+    if isinstance(info, inspect.UnionType):
+        _check_union(file, value, kind, loc)
     elif isinstance(info, inspect.LiteralType):
         file.problem(loc, f"must be one of {_one_of(typing.get_args(_bare(kind)))}; found {_describe(value)}")
     elif type(info) in _EXPECTED and type(value) is not _EXPECTED[type(info)][1]:
@@ -111,6 +148,17 @@ def _check(file: YamlFile, value: typing.Any, kind: typing.Any, loc: Loc) -> Non
         file.problem(loc, "must not be empty")
 
 
+def _check_union(file: YamlFile, value: typing.Any, kind: typing.Any, loc: Loc) -> None:
+    """Report the problems of a value of X | None that is not None, or of one of several kinds (a date)."""
+    kinds = [arg for arg in typing.get_args(_bare(kind)) if arg is not type(None)]
+    fitting = [arg for arg in kinds if _fits(value, arg)] or kinds
+    if len(fitting) == 1:
+        _check(file, value, fitting[0], loc)
+    else:  # of none of its kinds (a date with a day): told what its text form takes
+        pattern = next(_info(arg).pattern for arg in kinds if isinstance(_info(arg), inspect.StrType))
+        file.problem(loc, f"{PATTERN_HINTS[pattern]}; found {_describe(value)}")
+
+
 def _check_fields(file: YamlFile, mapping: dict[typing.Any, typing.Any], model: type[Record], loc: Loc) -> None:
     """Report unknown and missing fields of a record, and the problems of each field it has."""
     fields = {field.name: field for field in msgspec.structs.fields(model)}
@@ -129,6 +177,18 @@ def _check_fields(file: YamlFile, mapping: dict[typing.Any, typing.Any], model: 
     for name, field in fields.items():
         if field.required and name not in mapping and name not in typos:  # a typo's field is not missing twice
             file.problem((*loc, name), f"missing required field '{name}': add it")
+
+
+def _fits(value: object, kind: typing.Any) -> bool:
+    """Whether a value is of the Python type that YAML gives a value of that kind."""
+    expected = _EXPECTED.get(type(_info(kind)))
+    return expected is not None and type(value) is expected[1]
+
+
+def _info(kind: typing.Any) -> inspect.Type:
+    """What msgspec knows of a type, without its metadata."""
+    info = inspect.type_info(kind)
+    return info.type if isinstance(info, inspect.Metadata) else info
 
 
 def _bare(kind: typing.Any) -> typing.Any:
@@ -193,6 +253,30 @@ def _check_technologies(file: YamlFile, projects: Records, technologies: Records
                 [known[close] for close in closest(wanted.lower(), known)], "add it to technologies.yml"
             )
             file.problem((*loc, "technologies", position), f"unknown technology '{wanted}' ({hint})")
+
+
+def _check_jobs(file: YamlFile, projects: Records, jobs: Records) -> None:
+    """Every job a project names is in experience.yml."""
+    known = [job.id for _, job in jobs]
+    for loc, project in projects:
+        if project.experience is not None and project.experience not in known:
+            hint = did_you_mean(closest(project.experience, known), "add it to experience.yml")
+            file.problem((*loc, "experience"), f"unknown job '{project.experience}' ({hint})")
+
+
+def _check_dates(file: YamlFile, records: Records, today: date) -> None:
+    """Each record has started by the build's date, and does not end before it starts."""
+    for loc, record in records:
+        if record.began > (today.year, today.month):
+            file.problem(
+                (*loc, "start"),
+                f"starts after the build's date ({today}), found {record.start}: add it once it has started",
+            )
+        if record.ended is not None and record.ended < record.began:
+            file.problem(
+                (*loc, "end"),
+                f"ends before it starts ({record.start}), found {record.end}: correct the start or the end",
+            )
 
 
 def _check_icons(file: YamlFile, records: list[tuple[Loc, Technology | Link]], icons: Icons) -> None:

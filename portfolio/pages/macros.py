@@ -107,9 +107,13 @@ class Macros:
 
     @macro
     def introduction(self, *, resume: str | None = "resume.md") -> Markup:
-        """The home page's introduction: headline and location, and buttons to the résumé page, email and links."""
+        """The home page's introduction: headline and location, the current position, and buttons to the résumé
+        page, email and links."""
         return self._render(
-            "introduction.html", profile=self.portfolio.profile, resume=self.page_url(resume) if resume else None
+            "introduction.html",
+            profile=self.portfolio.profile,
+            jobs=self.portfolio.current_jobs(),
+            resume=self.page_url(resume) if resume else None,
         )
 
     @macro
@@ -189,8 +193,10 @@ class Macros:
 
     @macro
     def resume(self) -> Markup:
-        """The résumé: contact, about, every project, and the technologies by group."""
-        return self._render("resume.html", portfolio=self.portfolio, kinds=KINDS, site_url=self.site_url)
+        """The résumé: contact, about, experience, every project, the technologies by group, education, languages."""
+        return self._render(
+            "resume.html", portfolio=self.portfolio, kinds=KINDS, site_url=self.site_url, card_url=self._card_url
+        )
 
     def _text_fields(self) -> dict[str, list[str]]:
         """The profile's fields that hold text or a list of texts."""
@@ -255,6 +261,11 @@ class Macros:
             for project in chosen:
                 pages.setdefault(project.id, showcase)
         return pages
+
+    def _card_url(self, project: Project) -> str | None:
+        """The address of a project's full card, on the first page of the nav that shows it; None if none does."""
+        showcase = self._full_cards().get(project.id)
+        return f"{self.page_url(showcase.page)}#{project.id}" if showcase else None
 
     def _nav_order(self, page: tuple[str, str]) -> int:
         return [showcase.page for showcase in self.showcases()].index(page[0])

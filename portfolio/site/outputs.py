@@ -24,7 +24,8 @@ def preview_texts(profile: Profile) -> dict[str, str]:
 
 
 def structured_data(portfolio: Portfolio, site_url: str) -> dict[str, object]:
-    """schema.org JSON-LD: the owner as a Person, and their open-source projects."""
+    """schema.org JSON-LD: the owner as a Person (with the companies of their current jobs, their schools and their
+    languages, when the data has them), and their open-source projects."""
     profile, owner = portfolio.profile, {"@id": f"{site_url}#owner"}
     person = {
         "@type": "Person",
@@ -37,6 +38,13 @@ def structured_data(portfolio: Portfolio, site_url: str) -> dict[str, object]:
         "description": profile.about_text,
         "sameAs": [link.url for link in profile.links],
         "knowsAbout": [technology.name for technology in portfolio.technologies.values()],
+        **_given(
+            worksFor=_organisations("Organization", [(job.company, job.url) for job in portfolio.current_jobs()]),
+            alumniOf=_organisations(
+                "EducationalOrganization", [(study.institution, study.url) for study in portfolio.education]
+            ),
+            knowsLanguage=[language.language for language in profile.languages],
+        ),
     }
     code = [
         {
@@ -54,8 +62,9 @@ def structured_data(portfolio: Portfolio, site_url: str) -> dict[str, object]:
 
 
 def json_resume(portfolio: Portfolio, site_url: str) -> dict[str, object]:
-    """The résumé in the JSON Resume 1.0 format (https://jsonresume.org/schema)."""
-    profile = portfolio.profile
+    """The résumé in the JSON Resume 1.0 format (https://jsonresume.org/schema); work, education and languages
+    when the data has them."""
+    profile, companies = portfolio.profile, {job.id: job.company for job in portfolio.experience}
     projects = [
         {
             "name": project.title,
@@ -63,8 +72,32 @@ def json_resume(portfolio: Portfolio, site_url: str) -> dict[str, object]:
             **({"highlights": project.challenges} if project.challenges else {}),
             "keywords": portfolio.keywords(project),
             **({"url": project.repository} if project.repository else {}),
+            **_given(entity=companies.get(project.experience)),  # the company it was done at
         }
         for project in portfolio.projects
+    ]
+    work = [
+        {
+            "name": job.company,
+            "position": job.position,
+            **_given(url=job.url, location=job.location),
+            "startDate": str(job.start),
+            **_given(endDate=job.end and str(job.end), summary=job.summary, highlights=job.highlights),
+        }
+        for job in portfolio.experience
+    ]
+    education = [
+        {
+            "institution": study.institution,
+            "area": study.area,
+            **_given(studyType=study.degree, url=study.url),
+            "startDate": str(study.start),
+            **_given(endDate=study.end and str(study.end)),
+        }
+        for study in portfolio.education
+    ]
+    languages = [
+        {"language": language.language, **_given(fluency=language.fluency)} for language in profile.languages
     ]
     return {
         "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
@@ -76,9 +109,21 @@ def json_resume(portfolio: Portfolio, site_url: str) -> dict[str, object]:
             "summary": profile.about_text,
             "profiles": [{"network": link.name, "url": link.url} for link in profile.links],
         },
+        **_given(work=work, education=education),
         "projects": projects,
         "skills": [{"name": group, "keywords": names} for group, names in portfolio.technology_groups().items()],
+        **_given(languages=languages),
     }
+
+
+def _given(**fields: object) -> dict[str, object]:
+    """The fields that have a value (an optional field left out, or an empty list, is not written)."""
+    return {name: value for name, value in fields.items() if value}
+
+
+def _organisations(kind: str, places: list[tuple[str, str | None]]) -> list[dict[str, str]]:
+    """schema.org organisations (companies, schools) from (name, site) pairs: each once, with its site if known."""
+    return [{"@type": kind, "name": name, **_given(url=url)} for name, url in dict(places).items()]
 
 
 def technology_stylesheet(portfolio: Portfolio) -> str:
