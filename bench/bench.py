@@ -31,7 +31,7 @@ from portfolio.data import load_portfolio
 from portfolio.data.icons import material_icons
 from portfolio.site import firstpaint
 
-POSTS = 200  # the blog's scale row (20 with --quick)
+POSTS = 200  # the blog's scale row (5 with --quick)
 SCALES = (10, 100, 1000)
 NEW_PROJECT = """
 - id: {id}
@@ -386,6 +386,7 @@ def main() -> None:
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page and site (default 3)")
     args = parser.parse_args()
     runs, loads = (1, 1) if args.quick else (args.runs, 10 * args.runs)
+    posts = POSTS // 40 if args.quick else POSTS
     where = machine()
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
         folder = Path(temp)
@@ -397,7 +398,7 @@ def main() -> None:
         }
         for scale in SCALES:
             projects[f"{scale} projects"] = variants.generated(folder / f"projects-{scale}", scale)
-        projects["posts"] = variants.posts(folder / "posts", POSTS // 10 if args.quick else POSTS)
+        projects["posts"] = variants.posts(folder / "posts", posts)
         builds = build_in_turn(projects, runs)
         site_url = re.search(r"(?m)^site_url:\s*(\S+)", (projects["plain"] / "mkdocs.yml").read_text(encoding="utf-8"))
         # hooks.py joins the stylesheets after the build: the plain twin's are joined too, untimed, to compare the sites
@@ -407,7 +408,7 @@ def main() -> None:
         reload = statistics.median(live_reload(variants.real(folder / "serve"), runs))
         progress("loading the data")
         data = {name: projects[name] / "data" for name in ("real", "1000 projects")}
-        rows = build_rows(builds, reload, load_times(data, loads), POSTS // 10 if args.quick else POSTS)
+        rows = build_rows(builds, reload, load_times(data, loads), posts)
         notes = [
             f"Builds: median of {runs} strict builds each, taken in turn (ratios: median of the rounds' ratios);",
             f"live reload: median of {runs} saves;",

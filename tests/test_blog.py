@@ -9,7 +9,6 @@ from html import unescape
 from pathlib import Path
 
 import feedparser
-import pytest
 from helpers import Built, build, fork_project, mkdocs_serve, page_text, site_name_of, write_post, write_posts
 
 FEEDS = {"feed_rss.xml": "rss20", "feed_atom.xml": "atom10"}
@@ -135,32 +134,36 @@ def test_macros_run_in_a_post_that_asks_and_braces_stay_as_written_elsewhere(bui
                 assert braces in unescape(re.sub(r"<[^>]+>", "", html)), braces
 
 
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        (
-            lambda post: post.write_text(post.read_text().replace("date: 2024-05-01\n", "")),
-            "docs/blog/posts/bad.md: date: write the day it was first published, such as `date: 2024-05-01`; has none",
-        ),
-        (
-            lambda post: post.write_text(post.read_text().replace("date: 2024-05-01", "date: soon")),
-            "docs/blog/posts/bad.md: date: write the day it was first published, such as `date: 2024-05-01`;"
-            " found 'soon'",
-        ),
-        (
-            lambda post: post.write_text(post.read_text().replace("date: 2024-05-01", "date: 2024-05-01\nnote: a: b")),
-            "docs/blog/posts/bad.md:3: front matter is not valid YAML: mapping values are not allowed here"
-            " (quote values with ': ')",
-        ),
-        (
-            lambda post: post.write_text(post.read_text().replace("---\n\n#", "categories: [Rendering]\n---\n\n#")),
-            "Error reading categories of post 'blog/posts/bad.md' in 'docs': category 'Rendering' not in allow list",
-        ),
-    ],
-    ids=["no date", "not a date", "not YAML", "unknown category"],
-)
-def test_a_mistake_in_a_post_stops_the_build_with_one_line(project: Path, change, message: str) -> None:
-    change(write_post(project, "bad.md"))
+MISTAKES = {  # a post's front matter, made wrong, and the one line it gets
+    "no-date.md": (
+        ("date: 2024-05-01\n", ""),
+        ": date: write the day it was first published, such as `date: 2024-05-01`; has none",
+    ),
+    "not-a-date.md": (
+        ("date: 2024-05-01", "date: soon"),
+        ": date: write the day it was first published, such as `date: 2024-05-01`; found 'soon'",
+    ),
+    "not-yaml.md": (
+        ("date: 2024-05-01", "date: 2024-05-01\nnote: a: b"),
+        ":3: front matter is not valid YAML: mapping values are not allowed here (quote values with ': ')",
+    ),
+}
+
+
+def test_mistakes_in_posts_stop_the_build_with_one_line_each(project: Path) -> None:
+    for name, ((old, new), _) in MISTAKES.items():
+        post = write_post(project, name, title=name)
+        post.write_text(post.read_text().replace(old, new))
+    result = build(project, project / "site")
+    assert result.returncode == 1
+    lines = [f"docs/blog/posts/{name}{message}" for name, (_, message) in MISTAKES.items()]
+    assert "ERROR   -  docs/blog/posts/" in result.stderr  # one error, a line for each post
+    assert all(f"{line}\n" in result.stderr for line in lines)
+    assert "Traceback" not in result.stderr
+
+
+def test_a_category_outside_the_allowed_ones_stops_the_build(project: Path) -> None:
+    write_post(project, "bad.md", extra="\ncategories: [Rendering]")
     config = project / "mkdocs.yml"  # categories restricted, as README says
     config.write_text(
         config.read_text().replace(
@@ -169,7 +172,10 @@ def test_a_mistake_in_a_post_stops_the_build_with_one_line(project: Path, change
     )
     result = build(project, project / "site")
     assert result.returncode == 1
-    assert f"ERROR   -  {message}\n" in result.stderr
+    assert (
+        "ERROR   -  Error reading categories of post 'blog/posts/bad.md' in 'docs': category 'Rendering' not in allow"
+        " list\n"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -288,32 +288,30 @@ def test_an_empty_selection_fails_the_build_naming_the_page_and_the_fix(
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("case", ["none", "short", "another page's"])
-def test_a_page_without_a_description_of_its_own_fails_the_build(project: Path, own_build: Built, case: str) -> None:
+def test_pages_without_a_description_of_their_own_or_out_of_nav_fail_the_build(project: Path, own_build: Built) -> None:
     other = next(page for page in nav_pages(project) if page)  # a page with a description of its own
     copied = unescape(re.search(r'<meta name="description" content="([^"]+)">', own_build.html(other)).group(1))
-    description, problem = {
-        "none": (None, "has none"),
-        "short": ("Too short.", "has 10 characters"),
-        "another page's": (copied, f"is also docs/{other.removesuffix('/')}.md's"),
-    }[case]
-    front_matter = f"---\ndescription: {json.dumps(description)}\n---\n\n" if description else ""
-    (project / "docs" / "talks.md").write_text(f"{front_matter}# Talks\n\nSlides and recordings.\n")
+    cases = {  # named to come after the page they copy: MkDocs reads pages in the order of their names
+        "zz-none.md": (None, "has none"),
+        "zz-short.md": ("Too short.", "has 10 characters"),
+        "zz-copied.md": (copied, f"is also docs/{other.removesuffix('/')}.md's"),
+    }
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("\nhooks:", "  - Talks: talks.md\n\nhooks:", 1))
+    for name, (description, _) in cases.items():
+        front_matter = f"---\ndescription: {json.dumps(description)}\n---\n\n" if description else ""
+        (project / "docs" / name).write_text(f"{front_matter}# {name}\n\nSlides and recordings.\n")
+        config.write_text(config.read_text().replace("\nhooks:", f"  - {name}: {name}\n\nhooks:", 1))
+    (project / "docs" / "zz-omitted.md").write_text(
+        '---\ndescription: "Talks: the slides and recordings of each."\n---\n'
+    )
     result = build(project, project / "site")
     assert result.returncode == 1
-    assert (
-        "WARNING -  portfolio: docs/talks.md: description: write one of 50 to 160 characters, its own, in the page's"
-        f" front matter (`description: ...`), for search results and link previews; it {problem}\n"
-    ) in result.stderr
-
-
-def test_a_page_left_out_of_nav_fails_the_build(project: Path) -> None:
-    (project / "docs" / "talks.md").write_text('---\ndescription: "Talks: the slides and recordings of each."\n---\n')
-    result = build(project, project / "site")
-    assert result.returncode == 1
-    assert 'are not included in the "nav" configuration:\n  - talks.md' in result.stderr
+    for name, (_, problem) in cases.items():
+        assert (
+            f"WARNING -  portfolio: docs/{name}: description: write one of 50 to 160 characters, its own, in the"
+            f" page's front matter (`description: ...`), for search results and link previews; it {problem}\n"
+        ) in result.stderr
+    assert 'are not included in the "nav" configuration:\n  - zz-omitted.md' in result.stderr
 
 
 def test_the_favicon_follows_the_primary_colour(project: Path) -> None:
