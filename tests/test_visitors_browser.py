@@ -115,9 +115,10 @@ LAYOUT_SHIFT = """() => new Promise((resolve) => {
   }));
 })"""
 # What counts as moving: a row of chips or a banner shown late moves a page by 0.05 to 0.22 (seen before the
-# first-paint rules). A loaded machine moves a page by less: a half-read element, a few thousandths; Material's
-# blog post sidebar, pushed down while the post is laid out, up to 0.03. Lighthouse calls under 0.1 good.
-MOVED = 0.05
+# first-paint rules), and a post's details drawn below its text, then pushed down by the rest of the post read
+# while it streamed in, 0.03 to 0.19 (now above it: docs/stylesheets/portfolio.css). A loaded machine moves a
+# page by a few thousandths (a half-read element). Lighthouse calls under 0.1 good.
+MOVED = 0.02
 
 
 def test_nothing_moves_while_a_page_loads_on_a_slow_phone(browser: Browser, server: str, built: Built) -> None:
