@@ -5,7 +5,7 @@ main.py loads data/ and registers the macros, and hands the rest over in a portf
 - gives the theme what it shows from the data: the site's description, the footer's links, the JSON-LD,
   the texts of the link-preview pictures (and their font to Material's social plugin);
 - writes the site's other outputs: the badges' colours in the stylesheet, robots.txt, resume.json and the
-  favicon, and joins each page's stylesheets into one (portfolio/site/firstpaint.py);
+  favicon, and joins each page's stylesheets into one (portfolio/sitewide/firstpaint.py);
 - gives every page its Content-Security-Policy;
 - holds pages to their rules (a description of their own, a place in nav, docs/CNAME for site_url's host) and
   fails `mkdocs build` and `gh-deploy` on any warning, as --strict does;
@@ -18,7 +18,7 @@ package is imported afresh on every build (on_config), so edits to portfolio/ sh
 What it relies on in other packages, each guarded by a test that fails before anything is published:
 - mkdocs-macros writes a failed macro into the page, as "# _Macro Rendering Error_" or "# _Macro Syntax
   Error_", and logs it with its traceback (_FAILED_PAGE, _ERROR_LINE, _MACROS_LOG): tests/test_build.py.
-- Material writes its inline scripts in partials/javascripts/ (portfolio/site/csp.py): tests/test_security.py.
+- Material writes its inline scripts in partials/javascripts/ (portfolio/sitewide/csp.py): tests/test_security.py.
 - Python-Markdown's raw-HTML stash and MkDocs' "mkdocs_raw_html" step (portfolio/pages/rawhtml.py):
   tests/test_rawhtml.py.
 - overrides/main.html rewrites Material's config block to start search on demand: tests/test_pages_browser.py.
@@ -112,7 +112,7 @@ def _switch_blog(config: MkDocsConfig) -> None:
     blog.config.enabled = any(drafts_count or not _is_draft(post) for post in sorted(posts.rglob("*.md")))
     if not blog.config.enabled:
         return
-    from portfolio.site.feeds import FEEDS  # noqa: PLC0415 (imported afresh on every build)
+    from portfolio.sitewide.feeds import FEEDS  # noqa: PLC0415 (imported afresh on every build)
 
     config.extra["feeds"] = FEEDS  # every page links them
     folder = blog.config.blog_dir.strip("/")
@@ -211,8 +211,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     """Give the theme what it shows from the data and Markdown its extensions; stop at bad data, or show it on
     every page while serving."""
     from portfolio.build import Build  # noqa: PLC0415 (imported afresh on every build)
-    from portfolio.site import csp, outputs  # noqa: PLC0415
-    from portfolio.site.links import LeavingLinks  # noqa: PLC0415
+    from portfolio.sitewide import csp, outputs  # noqa: PLC0415
+    from portfolio.sitewide.links import LeavingLinks  # noqa: PLC0415
 
     _provide_font(config)
     config.extra["content_security_policy"] = csp.MARKER
@@ -303,7 +303,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Write the stylesheet with the badges' colours, robots.txt and resume.json, join each page's stylesheets;
     give each page its policy."""
     from portfolio.build import Build  # noqa: PLC0415 (imported afresh on every build)
-    from portfolio.site import csp, firstpaint, outputs  # noqa: PLC0415
+    from portfolio.sitewide import csp, firstpaint, outputs  # noqa: PLC0415
 
     site_dir, data = Path(config.site_dir), Build.of(config).portfolio
     stylesheet = (Path(config.docs_dir) / STYLESHEET).read_text(encoding="utf-8")
@@ -350,7 +350,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     """A post's page says it is one: JSON-LD BlogPosting (overrides/main.html writes it, and og:type article)."""
     if page in _posts(config):
         from portfolio.build import Build  # noqa: PLC0415 (imported afresh on every build)
-        from portfolio.site import feeds  # noqa: PLC0415
+        from portfolio.sitewide import feeds  # noqa: PLC0415
 
         profile = Build.of(config).portfolio.profile
         author = {"@type": "Person", "name": profile.name or config.site_name, "url": config.site_url}
@@ -389,7 +389,7 @@ def _write_feeds(config: MkDocsConfig) -> None:
     posts = _posts(config)
     if not posts:
         return
-    from portfolio.site import feeds  # noqa: PLC0415 (imported afresh on every build)
+    from portfolio.sitewide import feeds  # noqa: PLC0415 (imported afresh on every build)
 
     blog = config.plugins["material/blog"]
     written = feeds.feeds(
@@ -416,7 +416,7 @@ def _fail_on_warnings(config: MkDocsConfig) -> None:
 def _provide_font(config: MkDocsConfig) -> None:
     """Put the link previews' font where Material's social plugin looks before it would download one:
     <cache_dir>/fonts/<family>/."""
-    from portfolio.site import preview_font  # noqa: PLC0415 (imported afresh on every build)
+    from portfolio.sitewide import preview_font  # noqa: PLC0415 (imported afresh on every build)
 
     plugin = config.plugins.get("material/social")
     if plugin is not None:

@@ -29,7 +29,7 @@ from helpers import MKDOCS_ENV, build, mkdocs_serve
 from bench import lighthouse, variants
 from portfolio.data import load_portfolio
 from portfolio.data.icons import material_icons
-from portfolio.site import firstpaint
+from portfolio.sitewide import firstpaint
 
 POSTS = 200  # the blog's scale row (5 with --quick)
 SCALES = (10, 100, 1000)

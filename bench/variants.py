@@ -67,7 +67,7 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
     fonts = Path(".cache", "plugin", "social", "fonts")
     shutil.copytree(project / fonts, folder / fonts)
     # The Markdown extension hooks.py adds (links that leave the site), as a module of its own.
-    shutil.copy(project / "portfolio" / "site" / "links.py", folder / "leaving_links.py")
+    shutil.copy(project / "portfolio" / "sitewide" / "links.py", folder / "leaving_links.py")
     for name in GENERATED:
         (folder / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(project / "site" / name, folder / "docs" / name)

@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from portfolio.site.csp import (
+from portfolio.sitewide.csp import (
     MARKER,
     PolicyError,
     apply_policy,
@@ -18,7 +18,7 @@ from portfolio.site.csp import (
     script_hash,
     theme_scripts,
 )
-from portfolio.site.links import LeavingLinks, leaves_site
+from portfolio.sitewide.links import LeavingLinks, leaves_site
 
 # A theme's templates (as Material's partials/javascripts/ are) and a page built from them.
 TEMPLATES = {

@@ -10,7 +10,7 @@ import material
 import yaml
 from helpers import Built
 
-from portfolio.site.firstpaint import one_stylesheet
+from portfolio.sitewide.firstpaint import one_stylesheet
 
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 SCRIPT = re.compile(r"<script\b([^>]*)>")

@@ -99,7 +99,7 @@ def own_server(own_build: Built) -> Iterator[str]:
 def project_without_the_step(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project whose step that joins the stylesheets does nothing."""
     project = copy_project(tmp_path_factory.mktemp("separate") / "project")
-    (project / "portfolio" / "site" / "firstpaint.py").write_text(WITHOUT_THE_STEP, encoding="utf-8")
+    (project / "portfolio" / "sitewide" / "firstpaint.py").write_text(WITHOUT_THE_STEP, encoding="utf-8")
     return project
 
 

@@ -12,7 +12,7 @@ from portfolio.data import Portfolio, load_portfolio
 from portfolio.data.icons import material_icons
 from portfolio.data.model import Project
 from portfolio.pages import MacroError, Macros
-from portfolio.site.colour import contrast, text_colour
+from portfolio.sitewide.colour import contrast, text_colour
 
 
 def make_macros(**changes: object) -> Macros:

@@ -10,7 +10,7 @@ from helpers import GOOD_DATA
 from portfolio.data import Portfolio, load_portfolio
 from portfolio.data.icons import material_icons
 from portfolio.data.model import KINDS, Kind
-from portfolio.site.outputs import footer_links, json_resume, robots_txt, structured_data, technology_stylesheet
+from portfolio.sitewide.outputs import footer_links, json_resume, robots_txt, structured_data, technology_stylesheet
 
 GOOD = load_portfolio(GOOD_DATA, material_icons())
 

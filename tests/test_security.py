@@ -11,8 +11,8 @@ import material
 import pytest
 from helpers import ROOT, a_page, build
 
-from portfolio.site.csp import inline_scripts, script_hash
-from portfolio.site.links import leaves_site
+from portfolio.sitewide.csp import inline_scripts, script_hash
+from portfolio.sitewide.links import leaves_site
 
 MATERIAL_PARTIALS = Path(material.__file__).parent / "templates" / "partials"
 

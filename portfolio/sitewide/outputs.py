@@ -3,8 +3,8 @@ links, the texts of the link-preview pictures, the badges' colours and robots.tx
 
 from __future__ import annotations
 
-from portfolio.site.colour import text_colour
 from portfolio.data.model import Portfolio, Profile
+from portfolio.sitewide.colour import text_colour
 
 
 def footer_links(profile: Profile) -> list[dict[str, str]]:
@@ -96,9 +96,7 @@ def json_resume(portfolio: Portfolio, site_url: str) -> dict[str, object]:
         }
         for study in portfolio.education
     ]
-    languages = [
-        {"language": language.language, **_given(fluency=language.fluency)} for language in profile.languages
-    ]
+    languages = [{"language": language.language, **_given(fluency=language.fluency)} for language in profile.languages]
     return {
         "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
         "basics": {
