@@ -24,6 +24,13 @@ from urllib.parse import urlsplit
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
+@functools.lru_cache(maxsize=512)
+def gzipped(file: Path, mtime_ns: int, size: int) -> bytes:  # the time and size: a changed file is read anew
+    """A file's bytes gzip-compressed, once a version of the file (compressing every answer anew cost the tests
+    seconds of CPU)."""
+    return gzip.compress(file.read_bytes(), mtime=0)
+
+
 class GzipHandler(SimpleHTTPRequestHandler):
     """Serve one folder's files, compressed as GitHub Pages does."""
 
@@ -42,11 +49,13 @@ class GzipHandler(SimpleHTTPRequestHandler):
         status = HTTPStatus.OK
         if not file.is_file():
             status, file = HTTPStatus.NOT_FOUND, Path(self.directory) / "404.html"
-        body = file.read_bytes() if file.is_file() else b"Not found"
         kind = self.guess_type(str(file))
         compress = kind.startswith(COMPRESSED_TYPES) and "gzip" in self.headers.get("Accept-Encoding", "")
-        if compress:
-            body = gzip.compress(body, mtime=0)
+        if file.is_file():
+            stat = file.stat()
+            body = gzipped(file, stat.st_mtime_ns, stat.st_size) if compress else file.read_bytes()
+        else:
+            body = gzip.compress(b"Not found", mtime=0) if compress else b"Not found"
         self.send_response(status)
         self.send_header("Content-Type", f"{kind}; charset=utf-8" if kind.startswith("text/") else kind)
         self.send_header("Content-Length", str(len(body)))

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
@@ -19,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, Request
 
 from portfolio.data import Portfolio, load_portfolio
 from portfolio.data.icons import material_icons
@@ -34,6 +35,29 @@ CHROMIUM_ARGS = [
     "--disable-gpu",
     "--disable-background-networking",
     "--disable-component-update",
+]
+# Chromium preloads the address bar's popup, a page of its own, into every new window: a renderer started for each
+# browser context, which doubled what opening one costs. Chromium reads only the last --disable-features, so the
+# switch repeats the list Playwright passes (playwright 1.65.2, chromiumSwitches.ts) before adding the popup.
+PLAYWRIGHT_DISABLED_FEATURES = [
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+]
+BROWSER_ARGS = [
+    *CHROMIUM_ARGS,
+    "--disable-features="
+    + ",".join([*PLAYWRIGHT_DISABLED_FEATURES, "PreloadTopChromeWebUI", "WebUIOmniboxPopup", "WebUIOmniboxAimPopup"]),
 ]
 FORK = ROOT / "tests" / "fork"  # a second portfolio, for a fork of this project (tests/fork/README.md)
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
@@ -418,6 +442,55 @@ def build_project(project: Path) -> Built:
     result = build(project, project / "site")
     assert result.returncode == 0, result.stderr
     return Built.of(project)
+
+
+# Resolves once the page has drawn two more frames: whatever it had started is on the screen.
+NEXT_FRAME = "new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))"
+# Resolves once, two frames later, every transition and animation the page runs has come to its end (Material
+# fades its tabs in when a window grows to a laptop's width).
+STILL = f"{NEXT_FRAME}.then(() => Promise.all(document.getAnimations().map((animation) => animation.finished)))"
+_IN_FLIGHT: weakref.WeakKeyDictionary[Page, set[Request]] = weakref.WeakKeyDictionary()
+
+
+def in_flight(page: Page) -> set[Request]:
+    """The page's requests still waiting for their answer, from now on (the same set on every call)."""
+    if page not in _IN_FLIGHT:
+        pending = _IN_FLIGHT[page] = set()
+
+        def start(request: Request) -> None:  # plain functions: Playwright cannot wrap a bound method
+            pending.add(request)
+
+        def end(request: Request) -> None:
+            pending.discard(request)
+
+        page.on("request", start)
+        page.on("requestfinished", end)
+        page.on("requestfailed", end)
+    return _IN_FLIGHT[page]
+
+
+def settle(page: Page) -> None:
+    """Wait until the page has loaded and, two frames later, has no request in flight.
+
+    The condition Playwright's "networkidle" stands for, without its half second of waiting per page.
+    """
+    pending = in_flight(page)
+    page.wait_for_load_state("load")
+    while True:
+        page.evaluate(NEXT_FRAME)
+        if not pending:
+            return
+        for request in list(pending):
+            if response := request.response():  # None when it failed
+                response.finished()
+            pending.discard(request)
+
+
+def open_settled(page: Page, url: str) -> None:
+    """Open url in the page and wait until it has settled (see settle)."""
+    in_flight(page)
+    page.goto(url)
+    settle(page)
 
 
 # A URL that only csp_reports asks for.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import CSP_SENTINEL, Built, csp_reports, nav_pages, search_word, watch_csp
+from helpers import CSP_SENTINEL, Built, csp_reports, nav_pages, search_word, settle, watch_csp
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 
@@ -110,7 +110,7 @@ def test_drawer_and_search_work_under_the_policy_on_a_phone(browser: Browser, bu
     assert csp_reports(page, violations) == []
     page.keyboard.press("Enter")  # the search form goes to the first result (form-action is 'none')
     expect(page).to_have_url(re.compile(rf"{server}/{other}(#.*)?$"))
-    page.wait_for_load_state("networkidle")  # the new page, not the one it replaces
+    settle(page)  # the new page, not the one it replaces
     page.locator("label.md-header__button[for=__search]").click()
     page.locator("input.md-search__input").fill("")  # a search that stayed on its page keeps its query
     search(page, search_word(built.site, cards)[0])

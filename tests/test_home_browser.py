@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import Built, nav_pages
-from playwright.sync_api import Browser
+from helpers import STILL, Built, nav_pages
+from playwright.sync_api import Browser, Page
 
 PHONE, LAPTOP = {"width": 375, "height": 800}, {"width": 1280, "height": 800}
 
@@ -29,33 +29,45 @@ def test_on_a_phone_the_first_screen_reaches_every_way_to_act(
     context.close()
 
 
+# The boxes of a page's elements, in one call: [x, y, width, height] each.
+BOXES = (
+    "elements => elements.map((e) => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })"
+)
+
+# Each card's tops of the parts drawn, part by part in the order given.
+PART_TOPS = """(cards, parts) => cards.map((card) => parts.flatMap((part) =>
+  [...card.querySelectorAll(part)].map((e) => e.getBoundingClientRect()).filter((r) => r.height).map((r) => r.y)))"""
+
+
 def test_cards_sit_side_by_side_on_a_laptop_and_in_one_column_on_a_phone(
     browser: Browser, server: str, built: Built
 ) -> None:
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
     for path in nav_pages(built.project):
         if 'class="grid pf-cards"' in built.html(path):
-            check_rows(browser, server, path)
+            page.goto(f"{server}/{path}")
+            check_rows(page, path)
+    context.close()
 
 
-def check_rows(browser: Browser, server: str, path: str) -> None:
+def check_rows(page: Page, path: str) -> None:
     """A page's first grid of cards: two or more to a row on a laptop, one column on a phone."""
     rows = {}
     for name, viewport in (("laptop", LAPTOP), ("phone", PHONE)):
-        context = browser.new_context(viewport=viewport)
-        page = context.new_page()
-        page.goto(f"{server}/{path}")
-        boxes = [card.bounding_box() for card in page.locator(".pf-cards").first.locator(".pf-card").all()]
-        assert all(boxes)
-        rows[name] = boxes
-        context.close()
+        page.set_viewport_size(viewport)
+        page.evaluate(STILL)
+        rows[name] = page.locator(".pf-cards").first.locator(".pf-card").evaluate_all(BOXES)
     laptop, phone = rows["laptop"], rows["phone"]
-    assert len(laptop) >= 1
+    assert len(laptop) >= 1, path
+    assert all(width and height for _, _, width, height in laptop + phone), path  # every card drawn
     if len(laptop) >= 2:  # the first row holds two or more cards, with aligned tops and bottoms
-        first_row = [box for box in laptop if box["y"] == laptop[0]["y"]]
-        assert len(first_row) >= 2
-        assert len({round(box["y"] + box["height"]) for box in first_row}) == 1
-    assert len({round(box["x"]) for box in phone}) == 1
-    assert [box["y"] for box in phone] == sorted(box["y"] for box in phone)
+        first_row = [box for box in laptop if box[1] == laptop[0][1]]
+        assert len(first_row) >= 2, path
+        assert len({round(y + height) for _, y, _, height in first_row}) == 1, path
+    assert len({round(x) for x, *_ in phone}) == 1, path
+    assert [y for _, y, *_ in phone] == sorted(y for _, y, *_ in phone), path
+    page.set_viewport_size(LAPTOP)
 
 
 def test_each_card_keeps_badges_summary_challenges_and_source_in_order(
@@ -66,9 +78,8 @@ def test_each_card_keeps_badges_summary_challenges_and_source_in_order(
     parts = [".pf-card__title", ".pf-card__badges", ".pf-card__summary", ".pf-card__challenges", ".pf-card__link"]
     for path in sorted(set(built.card_pages.values())):
         page.goto(f"{server}/{path}")
-        for card in page.locator(".pf-card").all():
-            tops = [box["y"] for part in parts for box in [b.bounding_box() for b in card.locator(part).all()] if box]
-            assert len(tops) >= 3
+        for tops in page.locator(".pf-card").evaluate_all(PART_TOPS, parts):  # a card's parts, in the order listed
+            assert len(tops) >= 3, path
             assert tops == sorted(tops), path
     context.close()
 

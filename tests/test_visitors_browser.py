@@ -6,7 +6,7 @@ import re
 
 import pytest
 from gzip_server import GzipServer
-from helpers import Built
+from helpers import Built, open_settled
 from playwright.sync_api import Browser, expect
 
 BYTE_BUDGET = 80_000  # compressed bytes a first visit may transfer
@@ -25,8 +25,7 @@ def test_first_visit_of_every_page_fits_the_budget_with_its_heading_and_contact(
         page.on("request", lambda request, foreign=foreign: request.url.startswith(base) or foreign.append(request.url))
         page.on("console", lambda message, errors=errors: message.type == "error" and errors.append(message.text))
         served_site.sent.clear()
-        page.goto(base + path)
-        page.wait_for_load_state("networkidle")
+        open_settled(page, base + path)
         expect(page.locator("h1")).to_be_visible()
         for link in [f"mailto:{profile.email}", *(link.url for link in profile.links)]:  # the footer's
             expect(page.locator(f'.md-social a[href="{link}"]')).to_be_visible()
@@ -137,8 +136,7 @@ def test_nothing_moves_while_a_page_loads_on_a_slow_phone(browser: Browser, serv
     technologies = {tech for project in listed for tech in project.technologies}
     chosen = [tech for tech in technologies if not all(tech in p.technologies for p in listed)]
     for path in [*built.pages, *(f"{built.filter_page}?tech={tech}" for tech in sorted(chosen)[:1])]:
-        page.goto(f"{server}/{path}")
-        page.wait_for_load_state("networkidle")
+        open_settled(page, f"{server}/{path}")
         shifts[path] = page.evaluate(LAYOUT_SHIFT)
     context.close()
     assert {path: moved for path, moved in shifts.items() if moved["total"] >= MOVED} == {}, shifts
