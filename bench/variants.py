@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -44,12 +45,7 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
     With macros_plugin, mkdocs-macros is on, as in the real site, but has no module and no page to render:
     what the plugin costs by itself.
     """
-    project = copy_project(folder.with_name(folder.name + "-capture"))
-    config = project / "mkdocs.yml"
-    config.write_text(edit_config(config.read_text(encoding="utf-8"), hooks=["hooks.py", str(HOOK)]), encoding="utf-8")
-    result = build(project, project / "site")
-    if result.returncode:
-        raise RuntimeError(f"the build that captures the pages failed:\n{result.stderr}")
+    project = capture(folder.parent / "capture")
     captured = project / "captured"
 
     copy_project(folder)
@@ -84,8 +80,19 @@ def plain(folder: Path, *, material_defaults: bool = False, macros_plugin: bool 
     config.write_text(
         text.replace("\nmarkdown_extensions:\n", "\nmarkdown_extensions:\n  - leaving_links\n"), encoding="utf-8"
     )
-    shutil.rmtree(project)
     return folder
+
+
+@functools.cache
+def capture(folder: Path) -> Path:
+    """A copy of this project in folder, built once with the hook that captures its pages as Markdown."""
+    project = copy_project(folder)
+    config = project / "mkdocs.yml"
+    config.write_text(edit_config(config.read_text(encoding="utf-8"), hooks=["hooks.py", str(HOOK)]), encoding="utf-8")
+    result = build(project, project / "site")
+    if result.returncode:
+        raise RuntimeError(f"the build that captures the pages failed:\n{result.stderr}")
+    return project
 
 
 def generated(folder: Path, projects: int, technologies: int = 100) -> Path:
