@@ -70,16 +70,20 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
     assert str(raised.value) == "data/technologies.yml: file is missing: create it (see README.md)"
 
 
-@pytest.mark.parametrize("left", ["out", "empty"])
+@pytest.mark.parametrize("left", ["out", "empty", "commented out"])
 def test_an_optional_file_left_out_or_empty_holds_none(tmp_path: Path, left: str) -> None:
     data = tmp_path / "data"
     shutil.copytree(GOOD_DATA, data)
     edit(data / "projects.yml", "  experience: a-company\n", "")  # it names a job of experience.yml
     for name in OPTIONAL_FILES:
+        path = data / f"{name}.yml"
         if left == "out":
-            (data / f"{name}.yml").unlink()
-        else:
-            (data / f"{name}.yml").write_text("[]\n", encoding="utf-8")
+            path.unlink()
+        elif left == "empty":
+            path.write_text("[]\n", encoding="utf-8")
+        else:  # every line a comment: the file as a fork that has none of these leaves it
+            lines = path.read_text(encoding="utf-8").splitlines()
+            path.write_text("".join(f"# {line}\n" for line in lines), encoding="utf-8")
     portfolio = load_portfolio(data, material_icons())
     assert [getattr(portfolio, name) for name in OPTIONAL_FILES] == [[] for _ in OPTIONAL_FILES]
 

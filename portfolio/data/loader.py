@@ -90,11 +90,11 @@ def build_date() -> date:
 
 
 def _read(data_dir: Path, name: str) -> YamlFile:
-    """One data file, read; an optional one that is missing holds none."""
+    """One data file, read; an optional one that is missing, or holds only comments, holds no record."""
     path, display = data_dir / f"{name}.yml", f"{data_dir.name}/{name}.yml"
     if name in OPTIONAL_FILES and not path.exists():
         return YamlFile(path, display, data=[])
-    return read_yaml(path, display)
+    return read_yaml(path, display, empty=[] if name in OPTIONAL_FILES else None)
 
 
 def _validate(file: YamlFile, model: type[Record], many: bool) -> Records:

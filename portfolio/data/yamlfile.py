@@ -35,8 +35,11 @@ class YamlFile:
         self.problems.append(Problem(self.display, line or self.line(loc), where, message))
 
 
-def read_yaml(path: Path, display: str) -> YamlFile:
-    """Parse one data file; syntax and encoding errors become problems, never exceptions."""
+def read_yaml(path: Path, display: str, empty: object = None) -> YamlFile:
+    """Parse one data file; syntax and encoding errors become problems, never exceptions.
+
+    A file with nothing but comments or blank lines is a problem, unless `empty` gives what it then holds.
+    """
     file = YamlFile(path, display)
     try:
         raw = path.read_bytes()
@@ -57,19 +60,22 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         )
         return file
     try:  # libyaml's parser, when it is there, is fast; Python's, with its limits, words any error best
-        _parse(_FastLoader, text, file)
+        _parse(_FastLoader, text, file, empty)
     except (yaml.YAMLError, RecursionError):
         file.problems.clear()
-        _parse(_Loader, text, file)
+        _parse(_Loader, text, file, empty)
     return file
 
 
-def _parse(loader_class: type[yaml.SafeLoader], text: str, file: YamlFile) -> None:
+def _parse(loader_class: type[yaml.SafeLoader], text: str, file: YamlFile, empty: object) -> None:
     """Parse text into file's values and lines; Python's loader turns errors into the file's problems."""
     loader = None
     try:
         loader = loader_class(text)
         node = loader.get_single_node()
+        if node is None and empty is not None:
+            file.data = empty
+            return
         if node is None:
             file.problems.append(Problem(file.display, 1, "", "file is empty: add its data (see README.md)"))
             return
