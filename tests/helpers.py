@@ -446,9 +446,9 @@ def build_project(project: Path) -> Built:
 
 # Resolves once the page has drawn two more frames: whatever it had started is on the screen.
 NEXT_FRAME = "new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))"
-# Resolves once, two frames later, every transition and animation the page runs has come to its end (Material
-# fades its tabs in when a window grows to a laptop's width).
-STILL = f"{NEXT_FRAME}.then(() => Promise.all(document.getAnimations().map((animation) => animation.finished)))"
+# Resolves two frames later with every transition and animation the page runs taken to its end (Material fades
+# its tabs in when a window grows to a laptop's width): the page as it then stays.
+STILL = f"{NEXT_FRAME}.then(() => document.getAnimations().forEach((animation) => animation.finish()))"
 _IN_FLIGHT: weakref.WeakKeyDictionary[Page, set[Request]] = weakref.WeakKeyDictionary()
 
 

@@ -17,22 +17,26 @@ def test_first_visit_of_every_page_fits_the_budget_with_its_heading_and_contact(
     browser: Browser, served_site: GzipServer, built: Built
 ) -> None:
     base, profile = served_site.url, built.portfolio.profile
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    foreign, errors = [], []
+    page.on("request", lambda request: request.url.startswith(base) or foreign.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(f"{page.url}: {message.text}"))
     weights = {}
     for path in built.pages:
-        context = browser.new_context()  # an empty cache: a first visit
-        page = context.new_page()
-        foreign, errors = [], []
-        page.on("request", lambda request, foreign=foreign: request.url.startswith(base) or foreign.append(request.url))
-        page.on("console", lambda message, errors=errors: message.type == "error" and errors.append(message.text))
+        cdp.send("Network.clearBrowserCache")  # each visit a first visit: nothing cached before it
         served_site.sent.clear()
         open_settled(page, base + path)
         expect(page.locator("h1")).to_be_visible()
         for link in [f"mailto:{profile.email}", *(link.url for link in profile.links)]:  # the footer's
             expect(page.locator(f'.md-social a[href="{link}"]')).to_be_visible()
-        context.close()
         weights[path] = (len(served_site.sent), sum(size for _, size in served_site.sent))
-        assert foreign == []
-        assert errors == [], path
+        page.evaluate("localStorage.clear(); sessionStorage.clear()")  # nor anything kept
+    context.close()
+    assert foreign == []
+    assert errors == []
     print("\nfirst visit (requests, compressed bytes):", weights)
     for path, (requests, size) in weights.items():
         assert requests <= REQUEST_BUDGET, (path, requests)
