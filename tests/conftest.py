@@ -52,9 +52,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of this project that a test may change."""
-    return copy_project(tmp_path / "project")
+def project(tmp_path: Path, own_build: Built) -> Path:
+    """A copy of this project that a test may change, with the build caches an owner's second build finds (the
+    link-preview pictures drawn by the own site's build: a test's build draws only those its changes need)."""
+    copy = copy_project(tmp_path / "project")
+    shutil.copytree(own_build.project / ".cache", copy / ".cache")
+    return copy
 
 
 def shared_build(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Built:
