@@ -49,6 +49,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if shapes:
         config.hook.pytest_deselected(items=shapes)
         items[:] = browsed
+    # The slow tests first, then the other browser tests, then the rest: with pytest-xdist, many short tests end
+    # the run on both cores rather than one long test on one core while the other waits.
+    items.sort(key=lambda item: (not item.get_closest_marker("slow"), not item.get_closest_marker("browser")))
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from helpers import ROOT
 
 ROWS = [
@@ -23,6 +24,7 @@ ROWS = [
 ]
 
 
+@pytest.mark.slow
 def test_quick_bench_prints_the_table_with_every_row() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bench.bench", "--quick"],

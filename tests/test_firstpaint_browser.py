@@ -130,6 +130,7 @@ def look_alike(mine: Page, theirs: Page) -> bool:
     return False
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_one_stylesheet_looks_like_the_separate_ones(
     browser: Browser, own_server: str, separate_stylesheets: str, own_build: Built, scheme: str

@@ -108,6 +108,7 @@ AXE_SCRIPT = Axe().axe_script
 AXE_RUN = "axe.run({resultTypes: ['violations']}).then((results) => results.violations)"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_accessibility_violations(browser: Browser, server: str, built: Built, scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme, viewport={"width": 375, "height": 800})

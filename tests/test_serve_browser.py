@@ -45,6 +45,7 @@ def answers(url: str) -> int:
         return response.status
 
 
+@pytest.mark.slow
 def test_saves_reload_the_open_page_and_mistakes_show_on_it(browser: Browser, project: Path, served: str) -> None:
     source, address = professional_page(project)
     page: Page = browser.new_page()

@@ -13,6 +13,7 @@ BYTE_BUDGET = 80_000  # compressed bytes a first visit may transfer
 REQUEST_BUDGET = 12
 
 
+@pytest.mark.slow
 def test_first_visit_of_every_page_fits_the_budget_with_its_heading_and_contact(
     browser: Browser, served_site: GzipServer, built: Built
 ) -> None:
@@ -125,6 +126,7 @@ LAYOUT_SHIFT = """() => new Promise((resolve) => {
 MOVED = 0.02
 
 
+@pytest.mark.slow
 def test_nothing_moves_while_a_page_loads_on_a_slow_phone(browser: Browser, server: str, built: Built) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()

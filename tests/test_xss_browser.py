@@ -116,6 +116,7 @@ def text(page: Page, selector: str) -> list[str]:
     return [" ".join(found.split()) for found in page.locator(selector).all_text_contents()]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bypass_csp", [True, False], ids=["escaping-alone", "with-csp"])
 def test_payloads_show_as_text_and_never_run(
     browser: Browser, fork_build: Built, real_counts: dict[str, dict[str, int]], payload_server: str, bypass_csp: bool
