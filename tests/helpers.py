@@ -530,6 +530,20 @@ def csp_reports(page: Page, violations: list[str]) -> list[str]:
     return reported
 
 
+# Resolves once Material has set the page up: its bundle starts after the first paint (after-paint.html), which may
+# come after the load event, and sets up the page's components when its document$ emits, before other subscribers.
+_MATERIAL_STARTED = """() => new Promise((resolve) => {
+  const ready = () => (window.document$ ? document$.subscribe(() => resolve()) : requestAnimationFrame(ready));
+  ready();
+})"""
+
+
+def wait_until_material_started(page: Page) -> None:
+    """Wait until Material's bundle has set the page up (wait_for_function would evaluate a string, which the
+    page's policy forbids)."""
+    page.evaluate(_MATERIAL_STARTED)
+
+
 def site_pages(site: Path, base: str) -> list[str]:
     """Every page of a built site for base (its site_url), from its sitemap, and the 404 page."""
     urls = re.findall(r"<loc>(.*?)</loc>", (site / "sitemap.xml").read_text())

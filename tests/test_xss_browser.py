@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from gzip_server import GzipServer
-from helpers import XSS_PAYLOADS, Built, build, csp_reports, fork_project, watch_csp
+from helpers import XSS_PAYLOADS, Built, build, csp_reports, fork_project, wait_until_material_started, watch_csp
 from msgspec import inspect
 from playwright.sync_api import Browser, Page, expect
 
@@ -106,6 +106,7 @@ def real_counts(browser: Browser, fork_build: Built) -> dict[str, dict[str, int]
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for path in fork_build.pages:
             page.goto(server.url + path)
+            wait_until_material_started(page)  # (its bundle adds elements: both sites are counted with them)
             counts[path] = page.evaluate(TAG_COUNTS)
         page.close()
     return counts
@@ -130,7 +131,7 @@ def test_payloads_show_as_text_and_never_run(
     for path in fork_build.pages:
         clean = real_counts[path]
         page.goto(f"{payload_server}/{path}")
-        page.wait_for_load_state("load")
+        wait_until_material_started(page)
         counts = page.evaluate(TAG_COUNTS)
         # The same elements as the real site, but for paragraphs and lists, which follow how many texts the data
         # has (one About paragraph and one challenge a payload, one group of technologies): nothing was added by
