@@ -5,7 +5,8 @@ main.py loads data/ and registers the macros, and hands the rest over in a portf
 - gives the theme what it shows from the data: the site's description, the footer's links, the JSON-LD,
   the texts of the link-preview pictures (and their font to Material's social plugin);
 - writes the site's other outputs: the badges' colours in the stylesheet, robots.txt, resume.json and the
-  favicon, and joins each page's stylesheets into one (portfolio/sitewide/firstpaint.py);
+  favicon, and joins each page's stylesheets into one, without the rules no page can use
+  (portfolio/sitewide/firstpaint.py);
 - gives every page its Content-Security-Policy;
 - holds pages to their rules (a description of their own, a place in nav, docs/CNAME for site_url's host) and
   fails `mkdocs build` and `gh-deploy` on any warning, as --strict does;
@@ -313,7 +314,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         (site_dir / "resume.json").write_text(resume, encoding="utf-8")
     (site_dir / STYLESHEET).write_text(stylesheet, encoding="utf-8")
     (site_dir / "robots.txt").write_text(outputs.robots_txt(config.site_url), encoding="utf-8")
-    firstpaint.one_stylesheet(site_dir, config.site_url)  # one render-blocking stylesheet a page, this one included
+    cache = Path(config.config_file_path).parent / ".cache" / "portfolio"  # the purged CSS, for the next build
+    firstpaint.one_stylesheet(site_dir, config.site_url, cache=cache)  # one render-blocking stylesheet a page
     scripts = csp.theme_scripts(Path(folder) for folder in config.theme.dirs)
     try:
         csp.apply_policy(site_dir, scripts, serving=_Process.command == "serve")

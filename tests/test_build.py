@@ -130,7 +130,12 @@ def test_badge_colours_are_generated(built: Built) -> None:
         )
         assert re.search(rule, css), technology.id
     [href] = re.findall(r'<link rel="stylesheet" href="([^"]+)">', read(built.site, "index.html"))
-    assert css in read(built.site, href)  # the page's one stylesheet holds it (tests/test_firstpaint.py)
+    joined = read(built.site, href)  # every page's one stylesheet (tests/test_firstpaint.py), without unused rules
+    shown = {badge for page in built.pages for badge in re.findall(r"pf-badge--([\w-]+)", built.html(page))}
+    assert shown
+    for technology in built.portfolio.technologies.values():
+        rule = rf"\.pf-badge--{technology.id}\{{--pf-badge-bg: {technology.colour};--pf-badge-fg: #(000000|ffffff)\}}"
+        assert bool(re.search(rule, joined)) is (technology.id in shown), technology.id
 
 
 def test_bad_data_stops_the_build_with_one_line_per_problem(project: Path) -> None:

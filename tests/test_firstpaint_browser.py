@@ -18,7 +18,7 @@ BUNDLE = "**/assets/javascripts/bundle.*.js"
 WITHOUT_THE_STEP = '''"""Stub: leaves the site as the theme links it."""
 
 
-def one_stylesheet(site_dir, site_url):
+def one_stylesheet(site_dir, site_url, **options):
     """Do nothing."""
     return {}
 '''
