@@ -47,6 +47,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+# Names that Material's bundle adds only inside an element of the page (the start of the names: that element's
+# class), so they are kept only when a page has that element: the facts of the repository link (repo_url), the
+# controls of a set of tabs (pymdownx.tabbed), a page's tags (the tags plugin), in the page or in search results.
+# Read from Material 9.8's bundle; test_purge_browser checks the controls this site has.
+MATERIAL_INSIDE = {"md-source": "md-source", "tabbed-": "tabbed-set", "md-tag": "md-tag"}
 FEED_LENGTH = 20  # the newest posts each feed lists
 STYLESHEET = "stylesheets/portfolio.css"  # in docs/, and in the site with the badge colours added
 LOG = get_plugin_logger("portfolio")
@@ -315,7 +320,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     (site_dir / STYLESHEET).write_text(stylesheet, encoding="utf-8")
     (site_dir / "robots.txt").write_text(outputs.robots_txt(config.site_url), encoding="utf-8")
     cache = Path(config.config_file_path).parent / ".cache" / "portfolio"  # the purged CSS, for the next build
-    firstpaint.one_stylesheet(site_dir, config.site_url, cache=cache)  # one render-blocking stylesheet a page
+    firstpaint.one_stylesheet(site_dir, config.site_url, inside=MATERIAL_INSIDE, cache=cache)  # one a page
     scripts = csp.theme_scripts(Path(folder) for folder in config.theme.dirs)
     try:
         csp.apply_policy(site_dir, scripts, serving=_Process.command == "serve")

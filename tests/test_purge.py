@@ -64,3 +64,11 @@ def test_custom_properties_and_keyframes_that_nothing_kept_uses_go() -> None:
 def test_a_custom_property_a_script_names_stays() -> None:
     names = Names([PAGE], ['el.style.setProperty("--offset", "2px")'])
     assert purged(":root{--offset:0;--other:0}", names) == ":root{--offset:0}"
+
+
+def test_names_a_script_adds_inside_an_element_count_only_where_a_page_has_it() -> None:
+    script = 'facts.className = "repo__facts"; tab.className = "tab__control"'
+    css = ".repo__facts{a:b}.tab__control{c:d}"
+    inside = {"repo__": "repo", "tab__": "tabs"}
+    assert purged(css, Names([PAGE], [script], inside)) == ""
+    assert purged(css, Names([PAGE, '<div class="tabs"></div>'], [script], inside)) == ".tab__control{c:d}"

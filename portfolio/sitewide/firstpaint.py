@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -23,10 +23,15 @@ NAME = "site.{}.css"
 
 
 def one_stylesheet(
-    site_dir: Path, site_url: str | None, *, purge: bool = True, cache: Path | None = None
+    site_dir: Path,
+    site_url: str | None,
+    *,
+    purge: bool = True,
+    inside: Mapping[str, str] | None = None,
+    cache: Path | None = None,
 ) -> dict[str, list[str]]:
     """Link each page of a built site to one stylesheet: those it linked in <head>, in order, in one file, without
-    the rules that no page of the site can use (unless purge is false).
+    the rules that no page of the site can use (unless purge is false; inside: see purge.Names).
 
     The file is written beside the first of them, so its url()s hold; the others' relative url()s are
     rebased. A page that links a stylesheet from elsewhere, or one or none, is left as it is. The purged CSS of
@@ -47,7 +52,7 @@ def one_stylesheet(
         ):
             continue
         pages.append((page, head, end + body, links[0], parts))
-    names = site_names(site_dir, site_url, htmls) if purge and pages else None
+    names = site_names(site_dir, site_url, htmls, inside) if purge and pages else None
     bundles: dict[tuple[str, ...], str] = {}
     for page, head, rest, first, parts in pages:
         if parts not in bundles:
@@ -57,7 +62,12 @@ def one_stylesheet(
     return {path: list(parts) for parts, path in bundles.items()}
 
 
-def site_names(site_dir: Path, site_url: str | None, htmls: dict[Path, str] | None = None) -> Names:
+def site_names(
+    site_dir: Path,
+    site_url: str | None,
+    htmls: dict[Path, str] | None = None,
+    inside: Mapping[str, str] | None = None,
+) -> Names:
     """What the pages of a built site name, and the scripts they run (htmls: the pages' HTML, if read already).
 
     Stylesheet links are left out: they name nothing that a stylesheet styles, and they change as it is linked.
@@ -71,7 +81,7 @@ def site_names(site_dir: Path, site_url: str | None, htmls: dict[Path, str] | No
         scripts.update(urljoin(url, src).removeprefix(base) for src in _SCRIPT.findall(html))
     files = [site_dir / path for path in sorted(scripts)]
     pages = [_LINK.sub("", html) for html in htmls.values()]
-    return Names(pages, [file.read_text(encoding="utf-8") for file in files if file.is_file()])
+    return Names(pages, [file.read_text(encoding="utf-8") for file in files if file.is_file()], inside)
 
 
 def joined(site_dir: Path, parts: Iterable[str]) -> str:

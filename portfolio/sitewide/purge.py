@@ -12,7 +12,7 @@ dropped, and an @keyframes that nothing kept, no page and no script names.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import tinycss2
@@ -32,17 +32,23 @@ _KEYFRAMES = re.compile(r"@(?:-webkit-)?keyframes\s*([^\s{]+)", re.I)
 
 class Names:
     """What a site names: the words in its pages' tags and in the scripts they run (files and inline), and the
-    scripts' words that end in - or _."""
+    scripts' words that end in - or _.
 
-    def __init__(self, pages: Iterable[str], scripts: Iterable[str]) -> None:
+    inside maps the start of some script words to the name of the element a script adds them to, or inside: such a
+    word names nothing when no page names that element (a theme's script that fills in a repository's facts or a
+    set of tabs names their classes on every site, whether or not a page has a repository link or tabs).
+    """
+
+    def __init__(self, pages: Iterable[str], scripts: Iterable[str], inside: Mapping[str, str] | None = None) -> None:
         self.words: set[str] = set()
         texts = list(scripts)
         for html in pages:  # a page's text names nothing; its inline scripts are scripts
             self.words.update(word.lower() for tag in _TAG.findall(html) for word in _WORD.findall(tag))
             texts += _INLINE_SCRIPT.findall(html)
+        absent = tuple(start for start, element in (inside or {}).items() if element.lower() not in self.words)
         prefixes = set()
         for text in texts:
-            words = {word.lower() for word in _WORD.findall(text)}
+            words = {word.lower() for word in _WORD.findall(text) if not word.lower().startswith(absent)}
             prefixes.update(word for word in words if word.endswith(("-", "_")))
             self.words |= words
         self.prefixes = tuple(sorted(prefixes))
