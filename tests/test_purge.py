@@ -32,7 +32,7 @@ def test_the_text_of_a_page_names_nothing() -> None:
 
 
 def test_a_selector_list_keeps_the_selectors_that_can_match() -> None:
-    assert kept(".card,.link,  nav > a{color:red}") == ".link,nav > a{color:red}"
+    assert kept(".card,.link,  nav > a{ color : red; }") == ".link,nav>a{color:red;}"
 
 
 def test_what_a_selector_leaves_open_is_not_required() -> None:

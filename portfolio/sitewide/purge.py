@@ -130,7 +130,7 @@ def _kept(rules: list, names: Names) -> list:
         if isinstance(rule, ast.QualifiedRule):
             selectors = [selector for selector in _selector_list(rule.prelude) if _can_match(selector, names)]
             if selectors:
-                prelude = ",".join(tinycss2.serialize(selector).strip() for selector in selectors)
+                prelude = ",".join(_compact(selector, ">~+") for selector in selectors)
                 kept.append(_Rule(prelude, _declarations(rule.content)))
         elif isinstance(rule, ast.AtRule) and rule.lower_at_keyword in _GROUPING and rule.content is not None:
             inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
@@ -140,9 +140,24 @@ def _kept(rules: list, names: Names) -> list:
     return kept
 
 
+def _compact(tokens: list, around: str) -> str:
+    """Tokens serialised without the white space at their ends and next to the given punctuation."""
+    kept = [
+        token
+        for index, token in enumerate(tokens)
+        if not isinstance(token, ast.WhitespaceToken)
+        or not (0 < index < len(tokens) - 1)
+        or not (
+            (isinstance(tokens[index - 1], ast.LiteralToken) and tokens[index - 1].value in around)
+            or (isinstance(tokens[index + 1], ast.LiteralToken) and tokens[index + 1].value in around)
+        )
+    ]
+    return tinycss2.serialize(kept).strip()
+
+
 def _declarations(content: list) -> list[tuple[str | None, str]]:
-    """A rule's declarations, as they were; custom properties one by one, with their names."""
-    text = tinycss2.serialize(content)
+    """A rule's declarations, as they were but for white space; custom properties one by one, with their names."""
+    text = _compact(content, ";:")
     if "--" not in text:
         return [(None, text)]
     items = tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True)
