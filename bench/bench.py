@@ -27,6 +27,7 @@ from gzip_server import GzipServer
 from helpers import MKDOCS_ENV, build, mkdocs_serve
 
 from bench import lighthouse, variants
+from hooks import MATERIAL_INSIDE
 from portfolio.data import load_portfolio
 from portfolio.data.icons import material_icons
 from portfolio.sitewide import firstpaint
@@ -407,8 +408,8 @@ def main() -> None:
         projects["posts"] = variants.posts(folder / "posts", posts)
         builds = build_in_turn(projects, runs)
         site_url = re.search(r"(?m)^site_url:\s*(\S+)", (projects["plain"] / "mkdocs.yml").read_text(encoding="utf-8"))
-        # hooks.py joins the stylesheets after the build: the plain twin's are joined too, untimed, to compare the sites
-        firstpaint.one_stylesheet(projects["plain"] / "site", site_url and site_url.group(1))
+        # hooks.py joins (and purges) the stylesheets after the build: the plain twin's too, untimed, to compare them
+        firstpaint.one_stylesheet(projects["plain"] / "site", site_url and site_url.group(1), inside=MATERIAL_INSIDE)
         if unlike := differences(projects["real"] / "site", projects["plain"] / "site"):
             raise RuntimeError(f"the plain build differs from the real one, in {', '.join(unlike)}")
         reload = statistics.median(live_reload(variants.real(folder / "serve"), runs))
