@@ -7,10 +7,12 @@ import re
 from pathlib import Path
 
 import material
+import pytest
 import yaml
 from helpers import Built
 
 from hooks import MATERIAL_INSIDE
+from portfolio.sitewide import firstpaint
 from portfolio.sitewide.firstpaint import joined, one_stylesheet, site_names
 from portfolio.sitewide.purge import purged
 
@@ -61,6 +63,26 @@ def test_pages_link_one_stylesheet_made_of_theirs_in_their_order(tmp_path: Path)
         assert STYLESHEET.findall(text) == [href]
         assert text.startswith("<html><head><title>t</title>\n")  # the rest of the page as it was
         assert text.endswith('\n<script src="x.js"></script></head><body></body></html>')
+
+
+def test_the_purged_css_is_kept_for_the_next_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {
+        "a.css": "a{color:red}table{color:blue}",
+        "b.css": "p{color:green}",
+        "index.html": page("a.css", "b.css", body="<p><a>x</a></p>"),
+    }
+    sites, cache = [tmp_path / "first", tmp_path / "second"], tmp_path / "cache"
+    for site in sites:
+        write(site, files)
+    [first] = one_stylesheet(sites[0], None, cache=cache)
+    assert (sites[0] / first).read_text(encoding="utf-8") == "a{color:red}p{color:green}"  # no table on the page
+
+    def computed_again(*_: object) -> str:
+        raise AssertionError("purged again")
+
+    monkeypatch.setattr(firstpaint, "purged", computed_again)
+    assert one_stylesheet(sites[1], None, cache=cache) == {first: ["a.css", "b.css"]}
+    assert len(list(cache.iterdir())) == 1
 
 
 def test_pages_that_link_elsewhere_or_once_are_left_alone(tmp_path: Path) -> None:

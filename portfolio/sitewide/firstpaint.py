@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from portfolio.sitewide import purge
 from portfolio.sitewide.purge import Names, purged
 
 # A stylesheet link as MkDocs and Material write them (one with a media or other attribute is left alone).
@@ -109,16 +110,19 @@ def _write_bundle(site_dir: Path, parts: tuple[str, ...], names: Names | None, c
 
 
 def _purged(css: str, names: Names, cache: Path | None) -> str:
-    """purged(css, names), from the cache when an earlier build has computed it."""
+    """purged(css, names), from the cache when the last build that purged has computed it."""
     if cache is None:
         return purged(css, names)
-    key = hashlib.sha256(css.encode("utf-8"))
+    key = hashlib.sha256(Path(purge.__file__).read_bytes())  # a change to the purge computes it anew
+    key.update(css.encode("utf-8"))
     key.update("\0".join(["", *sorted(names.words), "", *names.prefixes]).encode("utf-8"))
     kept = cache / f"purged.{key.hexdigest()[:16]}.css"
     if kept.is_file():
         return kept.read_text(encoding="utf-8")
     css = purged(css, names)
     cache.mkdir(parents=True, exist_ok=True)
+    for older in cache.glob("purged.*.css"):  # one at a time: the cache stays small while serving
+        older.unlink()
     kept.write_text(css, encoding="utf-8")
     return css
 
