@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from helpers import CSP_SENTINEL, Built, csp_reports, nav_pages, search_word, settle, watch_csp
+from helpers import (
+    CSP_SENTINEL,
+    Built,
+    csp_reports,
+    nav_pages,
+    search_word,
+    settle,
+    wait_until_material_started,
+    watch_csp,
+)
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 
@@ -74,7 +83,7 @@ def test_every_page_and_control_works_under_the_policy_on_a_laptop(browser: Brow
     expect(page).to_have_url(
         f"{server}/{built.card_pages[featured[0].id]}#{featured[0].id}" if featured else f"{server}/"
     )
-    page.wait_for_load_state("load")
+    wait_until_material_started(page)  # (its keyboard shortcuts may start after the load event)
     page.keyboard.press("/")  # the search shortcut
     expect(page.locator(".md-search__input")).to_be_focused()
     page.keyboard.press("Escape")
