@@ -11,7 +11,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from gzip_server import GzipServer
-from helpers import Built, build, nav_pages
+from helpers import Built, build, nav_pages, wait_until_material_started
 from playwright.sync_api import Browser, Page, expect
 
 from portfolio.data import Technology
@@ -200,6 +200,7 @@ def test_the_filter_works_with_instant_navigation(browser: Browser, project: Pat
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(server.url)
+        wait_until_material_started(page)  # (before, a tab is a plain link: it may start after the load event)
         page.evaluate("window.stillTheSameDocument = true")
         cards, nav = own_build.filter_page, nav_pages(project)
         page.locator(".md-tabs__link").nth(nav.index(cards)).click()
