@@ -111,6 +111,7 @@ def test_drawer_and_search_work_under_the_policy_on_a_phone(browser: Browser, bu
     cards = built.filter_page
     page.locator(f'.md-nav--primary a.md-nav__link[href="{cards}"]').click()
     expect(page).to_have_url(f"{server}/{cards}")
+    wait_until_material_started(page)  # (its search may start after the load event)
 
     others = sorted(set(built.card_pages.values()) - {"", cards})  # another page of full cards, if any
     other = others[0] if others else cards
@@ -120,6 +121,7 @@ def test_drawer_and_search_work_under_the_policy_on_a_phone(browser: Browser, bu
     page.keyboard.press("Enter")  # the search form goes to the first result (form-action is 'none')
     expect(page).to_have_url(re.compile(rf"{server}/{other}(#.*)?$"))
     settle(page)  # the new page, not the one it replaces
+    wait_until_material_started(page)
     page.locator("label.md-header__button[for=__search]").click()
     page.locator("input.md-search__input").fill("")  # a search that stayed on its page keeps its query
     search(page, search_word(built.site, cards)[0])
