@@ -449,6 +449,16 @@ NEXT_FRAME = "new Promise((resolve) => requestAnimationFrame(() => requestAnimat
 # Resolves two frames later with every transition and animation the page runs taken to its end (Material fades
 # its tabs in when a window grows to a laptop's width): the page as it then stays.
 STILL = f"{NEXT_FRAME}.then(() => document.getAnimations().forEach((animation) => animation.finish()))"
+# Resolves once the page has kept its scroll position for three frames: a page opened at an anchor is there.
+SCROLLED = """() => new Promise((resolve) => {
+  const seen = [];
+  const look = () => {
+    seen.push(scrollY);
+    if (seen.length >= 3 && seen.slice(-3).every((y) => y === scrollY)) resolve();
+    else requestAnimationFrame(look);
+  };
+  look();
+})"""
 _IN_FLIGHT: weakref.WeakKeyDictionary[Page, set[Request]] = weakref.WeakKeyDictionary()
 
 
@@ -470,12 +480,14 @@ def in_flight(page: Page) -> set[Request]:
 
 
 def settle(page: Page) -> None:
-    """Wait until the page has loaded and, two frames later, has no request in flight.
+    """Wait until the page has loaded, Material has started (it may start after the load event) and, two frames
+    later, no request is in flight.
 
     The condition Playwright's "networkidle" stands for, without its half second of waiting per page.
     """
     pending = in_flight(page)
     page.wait_for_load_state("load")
+    wait_until_material_started(page)
     while True:
         page.evaluate(NEXT_FRAME)
         if not pending:

@@ -118,14 +118,15 @@ def differing_pixels(first: bytes, second: bytes) -> int:
         return sum(difference.point(lambda value: value > 0 and 255).histogram()[1:])
 
 
-def look_alike(mine: Page, theirs: Page) -> bool:
-    """Whether two open pages give the same screenshot of the whole page, but for a few pixels, in a few tries."""
+def look_alike(mine: Page, theirs: Page, *, full_page: bool = True) -> bool:
+    """Whether two open pages give the same screenshot of the whole page (or of the window), but for a few pixels,
+    in a few tries."""
     for _ in range(3):
         shots = []
         for page in (mine, theirs):
             page.evaluate("document.fonts.ready.then(() => true)")
             page.evaluate(NEXT_FRAME)  # drawn anew
-            shots.append(page.screenshot(full_page=True, animations="disabled"))
+            shots.append(page.screenshot(full_page=full_page, animations="disabled"))
         if differing_pixels(*shots) <= NOISE:
             return True
     return False

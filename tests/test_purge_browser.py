@@ -36,6 +36,7 @@ def whole_css(built: Built) -> str:
     return joined(built.site, [*material, *extra_css])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("site", ["own", "fork"])
 def test_the_controls_look_alike_with_the_whole_stylesheet(
     browser: Browser, request: pytest.FixtureRequest, site: str
@@ -50,10 +51,10 @@ def test_the_controls_look_alike_with_the_whole_stylesheet(
     purged, unpurged = pages = [context.new_page() for context in contexts]
     different: list[str] = []
 
-    def step(name: str, action: Callable[[Page], object]) -> None:
+    def step(name: str, action: Callable[[Page], object], *, full_page: bool = True) -> None:
         for page in pages:
             action(page)
-        if not look_alike(purged, unpurged):
+        if not look_alike(purged, unpurged, full_page=full_page):
             different.append(name)
 
     code = next((page for page in built.pages if "<pre" in built.html(page)), None)
@@ -73,12 +74,12 @@ def test_the_controls_look_alike_with_the_whole_stylesheet(
         )  # the comparison means something
         step("a technology chosen", lambda page: page.locator(".pf-chip:not([aria-pressed=true])").first.click())
         step("the other scheme", lambda page: page.locator("form[data-md-component=palette] label:visible").click())
-        step("search", lambda page: search(page, word))
+        step("search", lambda page: search(page, word), full_page=False)  # drawn over the window
         step("search closed on a phone", lambda page: (page.keyboard.press("Escape"), page.set_viewport_size(PHONE)))
-        step("the drawer", open_drawer)
+        step("the drawer", open_drawer, full_page=False)
         if code:
             step("a page with code", visit(code))
-            step("code copied", copy_code)
+            step("code copied", copy_code, full_page=False)
     for context in contexts:
         context.close()
     assert different == []
