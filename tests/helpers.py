@@ -542,8 +542,8 @@ def csp_reports(page: Page, violations: list[str]) -> list[str]:
     return reported
 
 
-# Resolves once Material has set the page up: its bundle starts after the first paint (after-paint.html), which may
-# come after the load event, and sets up the page's components when its document$ emits, before other subscribers.
+# Resolves once Material has set the page up: its bundle sets up the page's components when its document$ emits,
+# before other subscribers (deferred, it runs before the load event; a loader that runs it later would not).
 _MATERIAL_STARTED = """() => new Promise((resolve) => {
   const ready = () => (window.document$ ? document$.subscribe(() => resolve()) : requestAnimationFrame(ready));
   ready();
