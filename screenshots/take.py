@@ -16,7 +16,7 @@ from portfolio.data.icons import material_icons
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from gzip_server import GzipServer  # tests/ holds the helpers the tests use too
-from helpers import BROWSER_ARGS, CHROMIUM, ROOT, build
+from helpers import BROWSER_ARGS, CHROMIUM, ROOT, build, open_settled
 
 FOLDER = Path(__file__).resolve().parent
 PHONE, LAPTOP = {"width": 375, "height": 800}, {"width": 1280, "height": 800}
@@ -58,8 +58,7 @@ def main() -> None:
                 context = browser.new_context(viewport=viewport, color_scheme=scheme, reduced_motion="reduce")
                 page = context.new_page()
                 query = f"?tech={chosen}" if path == "projects/" and chosen else ""
-                page.goto(f"{server.url}{path}{query}")
-                page.wait_for_load_state("networkidle")
+                open_settled(page, f"{server.url}{path}{query}")  # Material started, nothing in flight
                 size = save(page.screenshot(), FOLDER / f"{name}.webp", args.width)
                 print(f"screenshots/{name}.webp: {viewport['width']} × {viewport['height']} px, {size:,} bytes")
                 context.close()

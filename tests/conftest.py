@@ -1,5 +1,7 @@
 """Shared fixtures: a copy of the project to break, the strict builds of the site and of forks, a local server
-and Chromium. Tests that drive Chromium live in files named *_browser.py, and only they (checked here).
+and Chromium. Tests that drive Chromium live in files named *_browser.py, and only they (checked here). They open
+a page with helpers.open_started (or open_settled), not page.goto alone: Material's bundle and the site's scripts
+start after the load event, where goto returns.
 
 The builds are made once a run and shared by pytest-xdist's workers: the first worker to need one builds it
 under a file lock, the others read it.

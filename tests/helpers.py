@@ -543,10 +543,12 @@ def csp_reports(page: Page, violations: list[str]) -> list[str]:
 
 
 # Resolves once Material has set the page up: its bundle sets up the page's components when its document$ emits,
-# before other subscribers (deferred, it runs before the load event; a loader that runs it later would not).
-_MATERIAL_STARTED = """() => new Promise((resolve) => {
+# before other subscribers. That is after the load event: overrides/partials/javascripts/after-paint.html runs the
+# bundle once the page's content is on the screen.
+_MATERIAL_STARTED = """() => new Promise((resolve, reject) => {
   const ready = () => (window.document$ ? document$.subscribe(() => resolve()) : requestAnimationFrame(ready));
   ready();
+  setTimeout(() => reject(new Error(`Material's bundle did not start within 15 s on ${location.href}`)), 15000);
 })"""
 
 
@@ -554,6 +556,13 @@ def wait_until_material_started(page: Page) -> None:
     """Wait until Material's bundle has set the page up (wait_for_function would evaluate a string, which the
     page's policy forbids)."""
     page.evaluate(_MATERIAL_STARTED)
+
+
+def open_started(page: Page, url: str) -> None:
+    """Open url in the page as a visitor finds it: loaded, and Material's bundle and the site's scripts started
+    (they start after the load event: see wait_until_material_started)."""
+    page.goto(url)
+    wait_until_material_started(page)
 
 
 def site_pages(site: Path, base: str) -> list[str]:

@@ -10,6 +10,7 @@ from helpers import (
     Built,
     csp_reports,
     nav_pages,
+    open_started,
     search_word,
     settle,
     wait_until_material_started,
@@ -45,11 +46,11 @@ def test_every_page_and_control_works_under_the_policy_on_a_laptop(browser: Brow
     context, violations, errors = open_context(browser, 1280)
     page = context.new_page()
     for path in built.pages:
-        page.goto(f"{server}/{path}")
+        open_started(page, f"{server}/{path}")
         expect(page.locator("h1")).to_be_visible()
         assert csp_reports(page, violations) == [], path
 
-    page.goto(f"{server}/")
+    open_started(page, f"{server}/")
     page.keyboard.press("Tab")  # the skip link
     expect(page.locator(".md-skip")).to_be_focused()
     page.locator(".md-search__input").click()
@@ -73,7 +74,7 @@ def test_every_page_and_control_works_under_the_policy_on_a_laptop(browser: Brow
     expect(page).to_have_url(re.compile(rf"{server}/{nav[-1]}(#.*)?$"))
     page.locator(".md-footer__link--prev").click()
     expect(page).to_have_url(f"{server}/{nav[-2]}")
-    page.goto(f"{server}/")
+    open_started(page, f"{server}/")
     page.locator(".md-sidebar--secondary .md-nav__link", has_text="Technologies").click()  # table of contents
     expect(page).to_have_url(f"{server}/#technologies")
     page.locator(".md-typeset h2 .headerlink").first.click()  # a heading's permalink
@@ -101,7 +102,7 @@ def test_every_page_and_control_works_under_the_policy_on_a_laptop(browser: Brow
 def test_drawer_and_search_work_under_the_policy_on_a_phone(browser: Browser, built: Built, server: str) -> None:
     context, violations, errors = open_context(browser, 375)
     page = context.new_page()
-    page.goto(f"{server}/")
+    open_started(page, f"{server}/")
     drawer = page.locator("#__drawer")
     page.locator("label.md-header__button[for=__drawer]").click()
     expect(drawer).to_be_checked()

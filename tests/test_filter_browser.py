@@ -11,7 +11,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from gzip_server import GzipServer
-from helpers import Built, build, nav_pages, wait_until_material_started
+from helpers import Built, build, nav_pages, open_started, wait_until_material_started
 from playwright.sync_api import Browser, Page, expect
 
 from portfolio.data import Technology
@@ -62,7 +62,7 @@ def chip(page: Page, name: str):
 
 
 def test_chips_count_the_projects_of_each_technology(page: Page, server: str, built: Built) -> None:
-    page.goto(f"{server}/{built.filter_page}")
+    open_started(page, f"{server}/{built.filter_page}")
     projects = listed(built)
     counts = Counter(tech for project in projects for tech in project.technologies)
     expected = [f"All {len(projects)}"] + [
@@ -80,7 +80,7 @@ def test_chips_count_the_projects_of_each_technology(page: Page, server: str, bu
 
 def test_choosing_and_clearing_a_chip(page: Page, server: str, built: Built) -> None:
     first, second, *_ = filtering(built)
-    page.goto(f"{server}/{built.filter_page}")
+    open_started(page, f"{server}/{built.filter_page}")
     assert shown(page) == all_cards(built)
     status = page.locator(".pf-filter__status")
     expect(status).to_have_text(f"Showing all {len(all_cards(built))} projects.")
@@ -106,16 +106,17 @@ def test_choosing_and_clearing_a_chip(page: Page, server: str, built: Built) -> 
 
 def test_a_shared_link_opens_filtered_and_reload_keeps_it(page: Page, server: str, built: Built) -> None:
     technology = filtering(built)[-1]
-    page.goto(f"{server}/{built.filter_page}?tech={technology.id}")
+    open_started(page, f"{server}/{built.filter_page}?tech={technology.id}")
     assert shown(page) == using(built, technology)
     expect(chip(page, technology.name)).to_have_attribute("aria-pressed", "true")
     page.reload()
+    wait_until_material_started(page)
     assert shown(page) == using(built, technology)
 
 
 def test_back_and_forward_step_through_choices(page: Page, server: str, built: Built) -> None:
     first, second, *_ = filtering(built)
-    page.goto(f"{server}/{built.filter_page}")
+    open_started(page, f"{server}/{built.filter_page}")
     chip(page, first.name).click()
     chip(page, second.name).click()
     assert shown(page) == using(built, second)
@@ -130,7 +131,7 @@ def test_back_and_forward_step_through_choices(page: Page, server: str, built: B
 
 def test_chips_are_buttons_a_keyboard_can_press(page: Page, server: str, built: Built) -> None:
     technology = filtering(built)[0]
-    page.goto(f"{server}/{built.filter_page}")
+    open_started(page, f"{server}/{built.filter_page}")
     chip(page, technology.name).focus()
     page.keyboard.press("Enter")
     assert shown(page) == using(built, technology)
@@ -144,11 +145,11 @@ def test_badges_lead_to_their_technology_filtered(page: Page, server: str, built
     if featured:  # a short card's badge on the home page leads to its full card's page, filtered
         technology = built.portfolio.technologies[featured[0].technologies[-1]]
         full = built.card_pages[featured[0].id]
-        page.goto(f"{server}/")
+        open_started(page, f"{server}/")
         page.locator(f'.pf-card[data-project="{featured[0].id}"] a.pf-badge', has_text=technology.name).click()
         page.wait_for_url(f"**/{full}?tech={technology.id}")
         assert shown(page) == using(built, technology, full)
-    page.goto(f"{server}/{built.filter_page}")
+    open_started(page, f"{server}/{built.filter_page}")
     other = filtering(built)[-1]
     card = using(built, other)[0]
     page.locator(f'.pf-card[data-project="{card}"] a.pf-badge', has_text=other.name).click()
@@ -169,7 +170,7 @@ def test_without_javascript_every_card_shows_and_the_chips_only_count(
 
 
 def test_with_javascript_the_chips_are_enabled(page: Page, server: str, built: Built) -> None:
-    page.goto(f"{server}/{built.filter_page}")
+    open_started(page, f"{server}/{built.filter_page}")
     expect(page.locator(".pf-chip").first).to_be_enabled()
     expect(page.locator(".pf-chip:disabled")).to_have_count(0)
 
@@ -178,7 +179,7 @@ def test_with_javascript_the_chips_are_enabled(page: Page, server: str, built: B
 def test_a_chosen_chip_is_accessible(browser: Browser, server: str, built: Built, scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
-    page.goto(f"{server}/{built.filter_page}?tech={filtering(built)[0].id}")
+    open_started(page, f"{server}/{built.filter_page}?tech={filtering(built)[0].id}")
     violations = Axe().run(page).response["violations"]
     context.close()
     assert [violation["id"] for violation in violations] == []
@@ -199,8 +200,7 @@ def test_the_filter_works_with_instant_navigation(browser: Browser, project: Pat
         page = browser.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(server.url)
-        wait_until_material_started(page)  # (before, a tab is a plain link: it may start after the load event)
+        open_started(page, server.url)
         page.evaluate("window.stillTheSameDocument = true")
         cards, nav = own_build.filter_page, nav_pages(project)
         page.locator(".md-tabs__link").nth(nav.index(cards)).click()
@@ -242,7 +242,7 @@ def test_an_icon_shown_again_draws_while_the_card_that_holds_it_is_hidden(
     assert result.returncode == 0, result.stderr
     with GzipServer(project / "site") as server:
         page = browser.new_page()
-        page.goto(f"{server.url}{own_build.filter_page}")
+        open_started(page, f"{server.url}{own_build.filter_page}")
         chip(page, technology.name).click()
         assert first.id not in shown(page)  # the card that draws the icon is hidden
         badge = page.locator(f".pf-card:visible .pf-badge--{everywhere} svg").first

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from gzip_server import GzipServer
-from helpers import NEXT_FRAME, Built, build, copy_project, settle
+from helpers import NEXT_FRAME, Built, build, copy_project, open_started, settle
 from PIL import Image, ImageChops
 from playwright.sync_api import Browser, Page, Route
 
@@ -61,7 +61,7 @@ def test_the_first_paint_has_the_scheme_it_keeps(
     context = browser.new_context(color_scheme=system)
     page = context.new_page()
     if choose:  # the visitor picks the other scheme with the toggle; Material stores the choice
-        page.goto(f"{server}/")
+        open_started(page, f"{server}/")
         page.locator("form[data-md-component=palette] label:visible").click()
         page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
     held = painted_while_held(page, f"{server}/{built.filter_page}")
@@ -142,7 +142,7 @@ def test_one_stylesheet_looks_like_the_separate_ones(
     different = []
     for path in own_build.pages:
         for page, base in ((mine, own_server), (theirs, separate_stylesheets)):
-            page.goto(base + path)  # to its load event: stylesheets, scripts and pictures (look_alike waits for fonts)
+            open_started(page, base + path)  # stylesheets, scripts, pictures loaded (look_alike waits for fonts)
         links = [page.locator("link[rel=stylesheet]").count() for page in (mine, theirs)]
         assert links[0] == 1 < links[1], path  # one stylesheet against several: the comparison means something
         for width in (375, 1280):  # a phone, then a laptop: both pages laid out anew

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import STILL, Built, nav_pages
+from helpers import STILL, Built, nav_pages, open_started
 from playwright.sync_api import Browser, Page
 
 PHONE, LAPTOP = {"width": 375, "height": 800}, {"width": 1280, "height": 800}
@@ -15,7 +15,7 @@ def test_on_a_phone_the_first_screen_reaches_every_way_to_act(
 ) -> None:
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     page = context.new_page()
-    page.goto(f"{server}/")
+    open_started(page, f"{server}/")
     buttons = page.locator(".pf-intro__actions .md-button")
     assert buttons.count() == 2 + len(built.portfolio.profile.links)
     selected_work = page.locator(".pf-cards").first.bounding_box()
@@ -46,7 +46,7 @@ def test_cards_sit_side_by_side_on_a_laptop_and_in_one_column_on_a_phone(
     page = context.new_page()
     for path in nav_pages(built.project):
         if 'class="grid pf-cards"' in built.html(path):
-            page.goto(f"{server}/{path}")
+            open_started(page, f"{server}/{path}")
             check_rows(page, path)
     context.close()
 
@@ -77,7 +77,7 @@ def test_each_card_keeps_badges_summary_challenges_and_source_in_order(
     page = context.new_page()
     parts = [".pf-card__title", ".pf-card__badges", ".pf-card__summary", ".pf-card__challenges", ".pf-card__link"]
     for path in sorted(set(built.card_pages.values())):
-        page.goto(f"{server}/{path}")
+        open_started(page, f"{server}/{path}")
         for tops in page.locator(".pf-card").evaluate_all(PART_TOPS, parts):  # a card's parts, in the order listed
             assert len(tops) >= 3, path
             assert tops == sorted(tops), path
@@ -90,7 +90,7 @@ def test_no_column_on_a_wide_screen_holds_only_the_page_name(browser: Browser, s
     for path in built.pages:
         if path == "404.html":
             continue  # no page of the navigation: Material gives it an empty sidebar, nothing to repeat
-        page.goto(f"{server}/{path}")
+        open_started(page, f"{server}/{path}")
         assert not page.locator(".md-sidebar--primary").is_visible(), path
         assert page.locator(".md-tabs").is_visible()
     context.close()
@@ -99,7 +99,7 @@ def test_no_column_on_a_wide_screen_holds_only_the_page_name(browser: Browser, s
 def test_the_resume_stays_a_readable_column_on_a_wide_screen(browser: Browser, server: str, built: Built) -> None:
     context = browser.new_context(viewport=LAPTOP)
     page = context.new_page()
-    page.goto(f"{server}/{built.resume_page}")
+    open_started(page, f"{server}/{built.resume_page}")
     width = page.locator(".pf-resume").evaluate(
         "e => e.getBoundingClientRect().width / parseFloat(getComputedStyle(e).fontSize)"
     )

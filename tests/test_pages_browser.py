@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers import STILL, Built, open_settled, search_word
+from helpers import STILL, Built, open_settled, open_started, search_word
 from playwright.sync_api import Browser, Page, expect
 
 from portfolio.data import Portfolio
@@ -89,7 +89,7 @@ def test_palette_toggle_switches_the_scheme_and_remembers_it(visit, built: Built
     toggle.click()
     assert scheme() == "slate"
     assert background() != light
-    page.goto(page.url.replace("/#", "/") + built.filter_page)
+    open_started(page, page.url.replace("/#", "/") + built.filter_page)
     assert scheme() == "slate"  # the choice holds on the next page
     page.locator("form[data-md-component=palette] label:visible").click()
     assert (scheme(), background()) == ("default", light)
@@ -98,7 +98,7 @@ def test_palette_toggle_switches_the_scheme_and_remembers_it(visit, built: Built
 def test_dark_system_preference_gives_the_dark_scheme(browser: Browser, server: str, built: Built) -> None:
     context = browser.new_context(color_scheme="dark")
     page = context.new_page()
-    page.goto(f"{server}/{built.filter_page}")
+    open_started(page, f"{server}/{built.filter_page}")
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     context.close()
 
@@ -115,7 +115,7 @@ def test_no_accessibility_violations(browser: Browser, server: str, built: Built
     page = context.new_page()
     found = {}
     for path in built.pages:
-        page.goto(f"{server}/{path}")
+        open_started(page, f"{server}/{path}")
         page.evaluate(AXE_SCRIPT)
         for width in (375, 1280):  # a phone, then a laptop: the page laid out anew
             page.set_viewport_size({"width": width, "height": 800})

@@ -15,7 +15,7 @@ from collections.abc import Callable
 import pytest
 import yaml
 from gzip_server import GzipServer
-from helpers import Built, search_word, wait_until_material_started
+from helpers import Built, open_started, search_word
 from playwright.sync_api import Browser, Page, expect
 from test_firstpaint_browser import look_alike
 
@@ -63,8 +63,7 @@ def test_the_controls_look_alike_with_the_whole_stylesheet(
 
         def visit(path: str) -> Callable[[Page], None]:
             def go(page: Page) -> None:
-                page.goto(server.url + path)
-                wait_until_material_started(page)
+                open_started(page, server.url + path)
 
             return go
 

@@ -6,7 +6,7 @@ import io
 import re
 
 import pytest
-from helpers import Built
+from helpers import Built, open_started
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
@@ -17,7 +17,7 @@ def test_resume_prints_on_at_most_two_pages_with_nothing_but_the_resume(
 ) -> None:
     portfolio = built.portfolio
     page = browser.new_page()
-    page.goto(f"{server}/{built.resume_page}")
+    open_started(page, f"{server}/{built.resume_page}")
     pdf = PdfReader(io.BytesIO(page.pdf(format=paper)))
     page.close()
     assert len(pdf.pages) <= 2

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import edit, mkdocs_serve, nav_pages
+from helpers import edit, mkdocs_serve, nav_pages, open_started
 from playwright.sync_api import Browser, Page, expect
 
 NEW_PROJECT = """
@@ -49,7 +49,7 @@ def answers(url: str) -> int:
 def test_saves_reload_the_open_page_and_mistakes_show_on_it(browser: Browser, project: Path, served: str) -> None:
     source, address = professional_page(project)
     page: Page = browser.new_page()
-    page.goto(served + address)
+    open_started(page, served + address)
     expect(page.locator(".pf-card").first).to_be_visible()
     # The page carries its policy while serving too, one that lets the live-reload script (below) run.
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
@@ -99,7 +99,7 @@ def test_a_misused_macro_shows_on_its_page_while_serving(browser: Browser, proje
     source, address = professional_page(project)
     call = CALL.search(source.read_text(encoding="utf-8")).group(0)
     page: Page = browser.new_page()
-    page.goto(served + address)
+    open_started(page, served + address)
     edit(source, call, '{{ project_cards(kind="pro") }}')
     failure = page.locator(".admonition.failure")
     name = source.relative_to(project).as_posix()

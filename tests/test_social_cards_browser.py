@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from helpers import Built, preview_pages, preview_picture
+from helpers import Built, open_started, preview_pages, preview_picture
 from PIL import Image
 from playwright.sync_api import Browser
 
 
 def test_pictures_are_in_the_sites_primary_colour(browser: Browser, server: str, built: Built) -> None:
     page = browser.new_page()
-    page.goto(f"{server}/")
+    open_started(page, f"{server}/")
     header = page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
     page.close()
     primary = tuple(int(part) for part in re.findall(r"\d+", header)[:3])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from gzip_server import GzipServer
-from helpers import XSS_PAYLOADS, Built, build, csp_reports, fork_project, wait_until_material_started, watch_csp
+from helpers import XSS_PAYLOADS, Built, build, csp_reports, fork_project, open_started, watch_csp
 from msgspec import inspect
 from playwright.sync_api import Browser, Page, expect
 
@@ -105,8 +105,7 @@ def real_counts(browser: Browser, fork_build: Built) -> dict[str, dict[str, int]
     with GzipServer(fork_build.site) as server:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for path in fork_build.pages:
-            page.goto(server.url + path)
-            wait_until_material_started(page)  # (its bundle adds elements: both sites are counted with them)
+            open_started(page, server.url + path)
             counts[path] = page.evaluate(TAG_COUNTS)
         page.close()
     return counts
@@ -130,8 +129,7 @@ def test_payloads_show_as_text_and_never_run(
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     for path in fork_build.pages:
         clean = real_counts[path]
-        page.goto(f"{payload_server}/{path}")
-        wait_until_material_started(page)
+        open_started(page, f"{payload_server}/{path}")
         counts = page.evaluate(TAG_COUNTS)
         # The same elements as the real site, but for paragraphs and lists, which follow how many texts the data
         # has (one About paragraph and one challenge a payload, one group of technologies): nothing was added by
@@ -150,12 +148,12 @@ def test_payloads_show_as_text_and_never_run(
             assert set(text(page, selector)) <= {JOINED}, (path, selector)
         assert set(text(page, ".pf-card__challenges li")) <= set(PAYLOADS), path  # one payload a challenge
 
-    page.goto(f"{payload_server}/")
+    open_started(page, f"{payload_server}/")
     about = text(page, ".md-content article > p")
     assert about[: len(PAYLOADS)] == PAYLOADS  # each payload its own paragraph of plain text
     assert text(page, ".pf-intro__position") == [f"{JOINED} at {JOINED}"]  # the fork's current job
     assert text(page, ".pf-badges .pf-badge") == [JOINED] * len(real.technologies)
-    page.goto(f"{payload_server}/{fork_build.filter_page}")
+    open_started(page, f"{payload_server}/{fork_build.filter_page}")
     professional = [p for p in real.projects if fork_build.card_pages[p.id] == fork_build.filter_page]
     assert text(page, ".pf-card__title") == [JOINED] * len(professional)
     assert text(page, ".pf-card__summary") == [JOINED] * len(professional)
@@ -176,7 +174,7 @@ def test_payloads_show_as_text_and_never_run(
 def test_profile_text_placed_in_markdown_reads_as_written(browser: Browser, server: str, built: Built) -> None:
     profile = built.portfolio.profile
     page = browser.new_page()
-    page.goto(f"{server}/")
+    open_started(page, f"{server}/")
     # {{ profile("email") }}, twice: the contact sentence's link (not the introduction's Email button)
     link = page.locator(f'.md-content a[href="mailto:{profile.email}"]:not(.md-button)')
     expect(link).to_have_text(profile.email)
