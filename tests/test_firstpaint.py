@@ -128,6 +128,19 @@ def test_every_page_links_one_stylesheet_material_then_palette_then_the_sites_ow
     assert len(css) < len(whole)  # (Material styles features this site does not use)
 
 
+def test_the_filter_script_comes_only_with_a_filter(built: Built) -> None:
+    """javascripts/filter.js is preloaded (and so run) by the pages that have the technology filter, and only them:
+    a visitor of another page does not download it (instant navigation, off here, would need it everywhere)."""
+    with_filter = []
+    for path in built.pages:
+        html = built.html(path)
+        scripts = [href.rsplit("/", 1)[-1] for href in PRELOAD.findall(html)]
+        assert ("filter.js" in scripts) == ('class="pf-filter"' in html), path
+        with_filter += ["filter.js" in scripts]
+    assert any(with_filter)  # the comparison means something
+    assert not all(with_filter)
+
+
 def test_no_script_blocks_the_parser(built: Built) -> None:
     for path in built.pages:
         html = built.html(path)
