@@ -6,10 +6,14 @@ import contextlib
 import json
 import os
 import re
+import select
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 import urllib.request
 import weakref
@@ -80,18 +84,50 @@ def case_parts(case: Path) -> tuple[str, list[str]]:
 
 
 def mkdocs(
-    project: Path, *args: str, timeout: float = 120, env: dict[str, str] | None = None
+    project: Path, *args: str, timeout: float = 120, env: dict[str, str] | None = None, fresh: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """Run mkdocs in a project folder, the way the owner does (env adds to the environment)."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **MKDOCS_ENV, **(env or {})},
-        timeout=timeout,
-        check=False,
-    )
+    """Run mkdocs in a project folder, the way the owner does (env adds to the environment).
+
+    `build` and `gh-deploy` run in a fork of tests/mkdocs_server.py, which has imported MkDocs and the plugins
+    already; fresh=True (a new interpreter: its own hash seed, its own imports) and other commands in a subprocess.
+    """
+    command, environment = [sys.executable, "-m", "mkdocs", *args], {**os.environ, **MKDOCS_ENV, **(env or {})}
+    if fresh or args[0] not in {"build", "gh-deploy"}:
+        return subprocess.run(
+            command, cwd=project, capture_output=True, text=True, env=environment, timeout=timeout, check=False
+        )
+    with _MKDOCS_SERVER_LOCK, tempfile.TemporaryDirectory(prefix="mkdocs-") as temp:
+        out, err = Path(temp, "stdout"), Path(temp, "stderr")
+        server = _mkdocs_server()
+        request = {"cwd": str(project), "args": list(args), "env": environment, "out": str(out), "err": str(err)}
+        print(json.dumps(request), file=server.stdin, flush=True)
+        pid = json.loads(server.stdout.readline())["pid"]
+        if not select.select([server.stdout], [], [], timeout)[0]:
+            os.kill(pid, signal.SIGKILL)
+            server.stdout.readline()
+            raise subprocess.TimeoutExpired(command, timeout, out.read_text(), err.read_text())
+        returncode = json.loads(server.stdout.readline())["returncode"]
+        return subprocess.CompletedProcess(command, returncode, out.read_text(), err.read_text())
+
+
+_MKDOCS_SERVER: list[subprocess.Popen[str]] = []  # this process's, started on its first build
+_MKDOCS_SERVER_LOCK = threading.Lock()
+
+
+def _mkdocs_server() -> subprocess.Popen[str]:
+    if not _MKDOCS_SERVER or _MKDOCS_SERVER[0].poll() is not None:
+        script = ROOT / "tests" / "mkdocs_server.py"
+        _MKDOCS_SERVER[:] = [
+            subprocess.Popen(
+                [sys.executable, str(script)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                cwd=ROOT,
+                env={**os.environ, **MKDOCS_ENV},
+            )
+        ]
+    return _MKDOCS_SERVER[0]
 
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:

@@ -26,7 +26,7 @@ def test_two_builds_in_different_folders_are_byte_identical(tmp_path: Path) -> N
         for project, seed in zip(projects, "12", strict=True)
     ]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda run: mkdocs(run[0], "build", "--strict", env=run[1]), runs))
+        results = list(pool.map(lambda run: mkdocs(run[0], "build", "--strict", env=run[1], fresh=True), runs))
     for result in results:
         assert result.returncode == 0, result.stderr
     first, second = (files(project / "site") for project in projects)

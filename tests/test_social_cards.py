@@ -51,7 +51,7 @@ def test_picture_words_follow_the_data(built: Built) -> None:
 def test_a_fresh_build_draws_the_same_bytes_offline(tmp_path: Path, own_build: Built) -> None:
     project = copy_project(tmp_path / "project")  # no cache: every picture is drawn anew
     offline = {"HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9", "NO_PROXY": ""}
-    result = mkdocs(project, "build", "--strict", env=offline)  # a download would fail at once
+    result = mkdocs(project, "build", "--strict", env=offline, fresh=True)  # a download would fail at once
     assert result.returncode == 0, result.stderr
     fonts = project / ".cache" / "plugin" / "social" / "fonts"
     assert sorted(path.name for path in fonts.rglob("*.ttf")) == ["Bold.ttf", "Regular.ttf"]
