@@ -314,40 +314,47 @@ def build_rows(
     return rows
 
 
-def lighthouse_rows(site: Path, reference: Path, runs: int) -> list[Row]:
-    """Row e (issues 4, 13, 21): Lighthouse on every page of the site, of the plain Material reference and on the
-    floor page, in turn: scores and weight, then first and largest paint beside both references."""
+def lighthouse_rows(site: Path, reference: Path, blog: Path, runs: int) -> list[Row]:
+    """Row e (issues 4, 13, 21): Lighthouse on every page of the site, of the plain Material reference, on the blog
+    index and first post of the made-up fork (this site has no post yet; plain Material, no blog) and on the floor
+    page, in turn: scores and weight, then first and largest paint beside both references."""
     pages = lighthouse.pages(site)
+    posts = [page for page in lighthouse.pages(blog) if re.fullmatch(r"blog/(\d{4}/.+)?", page)][:2]
     reports: dict[tuple[str, str], list[lighthouse.Report]] = {}
-    with GzipServer(site) as ours, GzipServer(reference) as plain, GzipServer(FLOOR) as floor:
+    with GzipServer(site) as ours, GzipServer(reference) as plain, GzipServer(blog) as fork, GzipServer(FLOOR) as floor:
+        visits = [(page, name, server) for page in pages for name, server in (("ours", ours), ("plain", plain))]
+        visits += [(page, "fork", fork) for page in posts]
         for run in range(runs):
-            for page in pages:
-                for name, server in (("ours", ours), ("plain", plain)):
-                    progress(f"Lighthouse {run + 1}/{runs}: /{page} ({name})")
-                    reports.setdefault((page, name), []).append(lighthouse.run(server.url + page))
+            for page, name, server in visits:
+                progress(f"Lighthouse {run + 1}/{runs}: /{page} ({name})")
+                reports.setdefault((page, name), []).append(lighthouse.run(server.url + page))
             progress(f"Lighthouse {run + 1}/{runs}: the floor")
             reports.setdefault(("", "floor"), []).append(lighthouse.run(floor.url))
     rows, paints, least = [], [], lighthouse.median(reports["", "floor"])
-    for page in pages:
-        mine, theirs = lighthouse.median(reports[page, "ours"]), lighthouse.median(reports[page, "plain"])
+    for page, name, _ in visits:
+        if name == "plain":
+            continue
+        mine = lighthouse.median(reports[page, name])
+        theirs = lighthouse.median(reports[page, "plain"]) if name == "ours" else None
+        label = f"/{page}" if name == "ours" else f"/{page} (the tests' fork)"
         light = mine.kilobytes * 1024 <= BYTES
         rows.append(
             Row(
-                f"e. Lighthouse: /{page}",
+                f"e. Lighthouse: {label}",
                 LIGHTHOUSE,
                 _describe(mine),
-                f"plain Material: {_describe(theirs)}",
-                f"{mine.kilobytes / theirs.kilobytes:.2f}",
+                f"plain Material: {_describe(theirs)}" if theirs else "plain Material: no blog",
+                f"{mine.kilobytes / theirs.kilobytes:.2f}" if theirs else "—",
                 f"100 / 100 / 100 / 100 · ≤ {BYTES / 1000:.0f} KB · ≤ 12 requests",
                 mine.scores == (100,) * len(lighthouse.CATEGORIES) and light and mine.requests <= 12,
             )
         )
         paints.append(
             Row(
-                f"e. First paint: /{page}",
+                f"e. First paint: {label}",
                 FIRST_PAINT,
                 _paints(mine),
-                f"plain Material: {_paints(theirs)}; floor: {_paints(least)}",
+                f"plain Material: {_paints(theirs) if theirs else 'no blog'}; floor: {_paints(least)}",
                 f"{mine.first_paint / least.first_paint:.2f} · {mine.largest_paint / least.largest_paint:.2f}",
                 f"≤ {FIRST_PAINT_TARGET:.2f} s · ≤ {LARGEST_PAINT_TARGET:.2f} s · ≤ {BYTES / 1000:.0f} KB",
                 mine.first_paint <= FIRST_PAINT_TARGET and mine.largest_paint <= LARGEST_PAINT_TARGET and light,
@@ -427,9 +434,11 @@ def main() -> None:
         else:
             progress("building the plain Material reference for Lighthouse")
             reference = variants.plain(folder / "reference", material_defaults=True)
-            if (result := build(reference, reference / "site")).returncode:
-                raise RuntimeError(f"the plain Material reference failed to build:\n{result.stderr}")
-            rows += lighthouse_rows(projects["real"] / "site", reference / "site", args.lighthouse_runs)
+            blog = variants.blog(folder / "blog")
+            for name, project in (("the plain Material reference", reference), ("the tests' fork", blog)):
+                if (result := build(project, project / "site")).returncode:
+                    raise RuntimeError(f"{name} failed to build:\n{result.stderr}")
+            rows += lighthouse_rows(projects["real"] / "site", reference / "site", blog / "site", args.lighthouse_runs)
             notes.append(
                 f"Lighthouse {lighthouse.version()}, default mobile settings: median of {args.lighthouse_runs} run(s)"
                 " per page and site, taken in turn; both sites and the floor (bench/floor/: one HTML file, one small"

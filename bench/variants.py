@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from helpers import build, copy_project, write_posts
+from helpers import build, copy_project, fork_project, write_posts
 
 from portfolio.data.icons import material_icons
 from portfolio.data.model import SLUG
@@ -125,6 +125,11 @@ def generated(folder: Path, projects: int, technologies: int = 100) -> Path:
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
         (folder / "data" / f"{name}.yml").write_text(text, encoding="utf-8")
     return folder
+
+
+def blog(folder: Path) -> Path:
+    """The tests' made-up fork (tests/fork/): a portfolio with a blog of real posts, which this site has not."""
+    return fork_project(folder)
 
 
 def posts(folder: Path, count: int) -> Path:
