@@ -6,9 +6,7 @@ import contextlib
 import json
 import os
 import re
-import select
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -99,15 +97,12 @@ def mkdocs(
     with _MKDOCS_SERVER_LOCK, tempfile.TemporaryDirectory(prefix="mkdocs-") as temp:
         out, err = Path(temp, "stdout"), Path(temp, "stderr")
         server = _mkdocs_server()
-        request = {"cwd": str(project), "args": list(args), "env": environment, "out": str(out), "err": str(err)}
-        print(json.dumps(request), file=server.stdin, flush=True)
-        pid = json.loads(server.stdout.readline())["pid"]
-        if not select.select([server.stdout], [], [], timeout)[0]:
-            os.kill(pid, signal.SIGKILL)
-            server.stdout.readline()
+        request = {"cwd": str(project), "args": list(args), "env": environment, "timeout": timeout}
+        print(json.dumps({**request, "out": str(out), "err": str(err)}), file=server.stdin, flush=True)
+        answer = json.loads(server.stdout.readline())
+        if answer["timed_out"]:
             raise subprocess.TimeoutExpired(command, timeout, out.read_text(), err.read_text())
-        returncode = json.loads(server.stdout.readline())["returncode"]
-        return subprocess.CompletedProcess(command, returncode, out.read_text(), err.read_text())
+        return subprocess.CompletedProcess(command, answer["returncode"], out.read_text(), err.read_text())
 
 
 _MKDOCS_SERVER: list[subprocess.Popen[str]] = []  # this process's, started on its first build

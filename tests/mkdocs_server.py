@@ -4,14 +4,16 @@ plugins and the Markdown extensions once: a build no longer pays their import (a
 Each command still runs in a process of its own, as `python -m mkdocs` would: the fork changes to the project's
 folder, takes the environment it is given, puts the project first on sys.path (hooks.py and main.py import the
 project's own portfolio/, which this process never imports) and writes to its own stdout and stderr files.
-helpers.mkdocs speaks to it: one JSON request a line on stdin ({"cwd", "args", "env", "out", "err"}), answered
-with the fork's pid, then with its exit status.
+helpers.mkdocs speaks to it: one JSON request a line on stdin ({"cwd", "args", "env", "out", "err", "timeout"}),
+answered with the fork's exit status, and whether it ran out of time (then it was killed).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import select
+import signal
 import sys
 import traceback
 
@@ -67,9 +69,13 @@ def main() -> None:
         pid = os.fork()
         if pid == 0:
             run(request)
-        print(json.dumps({"pid": pid}), flush=True)
+        ended = os.pidfd_open(pid)  # readable once the fork has ended
+        timed_out = not select.select([ended], [], [], request["timeout"])[0]
+        if timed_out:
+            os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
-        print(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}), flush=True)
+        os.close(ended)
+        print(json.dumps({"returncode": os.waitstatus_to_exitcode(status), "timed_out": timed_out}), flush=True)
 
 
 if __name__ == "__main__":
