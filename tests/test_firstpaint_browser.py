@@ -11,7 +11,7 @@ import pytest
 from gzip_server import GzipServer
 from helpers import NEXT_FRAME, Built, build, copy_project, open_started, settle
 from PIL import Image, ImageChops
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Browser, Page, Route, expect
 
 BUNDLE = "**/assets/javascripts/bundle.*.js"
 # The build without the new step: the site as Material and MkDocs link it (one stylesheet per <link>).
@@ -153,3 +153,22 @@ def test_one_stylesheet_looks_like_the_separate_ones(
     for context in contexts:
         context.close()
     assert different == []
+
+
+def test_the_owners_scripts_run_in_order_and_as_their_type_says(browser: Browser, project: Path) -> None:
+    """A fork's own scripts (extra_javascript) run as Material's do, once the page is on the screen: a classic one
+    and a module (`type: module`), each once, in the order listed."""
+    scripts = project / "docs" / "javascripts"
+    mark = 'document.body.dataset.ran = (document.body.dataset.ran || "") + "{name} ";\n'
+    (scripts / "classic.js").write_text(mark.format(name="classic"), encoding="utf-8")
+    (scripts / "module.js").write_text("export {};\n" + mark.format(name="module"), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    listed = "\nextra_javascript:\n  - javascripts/classic.js\n  - path: javascripts/module.js\n    type: module\n"
+    config.write_text(config.read_text(encoding="utf-8") + listed, encoding="utf-8")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    with GzipServer(project / "site") as server:
+        page = browser.new_page()
+        open_started(page, server.url)
+        expect(page.locator("body")).to_have_attribute("data-ran", "classic module ")
+        page.close()
