@@ -480,13 +480,21 @@ NEXT_FRAME = "new Promise((resolve) => requestAnimationFrame(() => requestAnimat
 # Resolves two frames later with every transition and animation the page runs taken to its end (Material fades
 # its tabs in when a window grows to a laptop's width): the page as it then stays.
 STILL = f"{NEXT_FRAME}.then(() => document.getAnimations().forEach((animation) => animation.finish()))"
-# Resolves once the page has kept its scroll position for three frames: a page opened at an anchor is there.
+# Resolves once the page has kept its scroll position for three frames and Material has taken its anchor: a page
+# opened at an anchor is there. Material closes the drawer and the search 125 ms after its target$ (the element
+# the address's #anchor names) emits, which it does once it starts on such a page (bundle: merge(location$,
+# target$).pipe(debounceTime(125))): a search opened before then closes again.
 SCROLLED = """() => new Promise((resolve) => {
   const seen = [];
+  let anchored = -Infinity; // (target$ replays its element at once, if the address names one)
+  const taken = window.target$ && target$.subscribe(() => { anchored = performance.now(); });
   const look = () => {
     seen.push(scrollY);
-    if (seen.length >= 3 && seen.slice(-3).every((y) => y === scrollY)) resolve();
-    else requestAnimationFrame(look);
+    const still = seen.length >= 3 && seen.slice(-3).every((y) => y === scrollY);
+    if (still && performance.now() - anchored > 125) {
+      if (taken) taken.unsubscribe();
+      resolve();
+    } else requestAnimationFrame(look);
   };
   look();
 })"""
