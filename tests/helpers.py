@@ -99,7 +99,10 @@ def mkdocs(
         server = _mkdocs_server()
         request = {"cwd": str(project), "args": list(args), "env": environment, "timeout": timeout}
         print(json.dumps({**request, "out": str(out), "err": str(err)}), file=server.stdin, flush=True)
-        answer = json.loads(server.stdout.readline())
+        line = server.stdout.readline()
+        if not line:  # it could not start (an import failed: its error is above) or it was killed
+            raise RuntimeError(f"tests/mkdocs_server.py stopped (exit status {server.wait()}): see its error above")
+        answer = json.loads(line)
         if answer["timed_out"]:
             raise subprocess.TimeoutExpired(command, timeout, out.read_text(), err.read_text())
         return subprocess.CompletedProcess(command, answer["returncode"], out.read_text(), err.read_text())
