@@ -4,7 +4,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-CHROMIUM ?= /usr/bin/chromium
+CHROMIUM ?= /usr/bin/chromium-headless-shell
+LIGHTHOUSE_CHROMIUM ?= /usr/bin/chromium
 LIGHTHOUSE := bench/node_modules/.package-lock.json
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
@@ -27,8 +28,14 @@ npm:
 	@command -v npm >/dev/null || { echo "Installing Debian's nodejs and npm for the tests"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
 
+# The browser tests drive Debian's chromium-headless-shell; Lighthouse (make bench) runs Debian's chromium.
 $(CHROMIUM):
-	@echo "Installing Debian's chromium for the browser tests"
+	@echo "Installing Debian's chromium-headless-shell for the browser tests"
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium-headless-shell
+
+$(LIGHTHOUSE_CHROMIUM):
+	@echo "Installing Debian's chromium for Lighthouse"
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq chromium
 
@@ -54,7 +61,7 @@ test: install cairo tests/node_modules/.installed $(CHROMIUM) lint
 $(LIGHTHOUSE): bench/package.json bench/package-lock.json | npm
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 
-bench: install cairo $(CHROMIUM) $(if $(QUICK),,$(LIGHTHOUSE))
+bench: install cairo $(CHROMIUM) $(if $(QUICK),,$(LIGHTHOUSE_CHROMIUM) $(LIGHTHOUSE))
 	$(BIN)/python -m bench.bench $(if $(QUICK),--quick)
 
 # The README's pictures of the site (screenshots/*.webp), from a strict build, in the tests' Chromium.

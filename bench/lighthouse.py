@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
-from helpers import CHROMIUM, CHROMIUM_ARGS
+from helpers import CHROMIUM_ARGS, LIGHTHOUSE_CHROMIUM
 
 CLI = Path(__file__).with_name("node_modules") / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -59,7 +59,7 @@ def run(url: str) -> Report:
             f"--only-categories={','.join(CATEGORIES)}",
             f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
         ],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        env={**os.environ, "CHROME_PATH": LIGHTHOUSE_CHROMIUM},
         capture_output=True,
         text=True,
         timeout=300,

@@ -16,7 +16,7 @@ from portfolio.data.icons import material_icons
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from gzip_server import GzipServer  # tests/ holds the helpers the tests use too
-from helpers import BROWSER_ARGS, CHROMIUM, ROOT, build, open_settled
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, build, open_settled
 
 FOLDER = Path(__file__).resolve().parent
 PHONE, LAPTOP = {"width": 375, "height": 800}, {"width": 1280, "height": 800}
@@ -53,7 +53,7 @@ def main() -> None:
         if result.returncode:
             raise SystemExit(result.stderr)
         with GzipServer(Path(temp) / "site") as server, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for name, path, viewport, scheme in SHOTS:
                 context = browser.new_context(viewport=viewport, color_scheme=scheme, reduced_motion="reduce")
                 page = context.new_page()

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 from gzip_server import GzipServer
-from helpers import BROWSER_ARGS, CHROMIUM, SHAPES, Built, build_project, copy_project, fork_project, shape_project
+from helpers import CHROMIUM, CHROMIUM_ARGS, SHAPES, Built, build_project, copy_project, fork_project, shape_project
 from playwright.sync_api import Browser, sync_playwright
 
 from portfolio.data import Portfolio
@@ -137,6 +137,6 @@ def server(served_site: GzipServer) -> str:
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, driven by Playwright (nothing is downloaded)."""
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
