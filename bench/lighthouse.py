@@ -21,13 +21,15 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
 @dataclass(frozen=True)
 class Report:
     """What Lighthouse says of one page: a score per category (0 to 100, None if it could not tell), the
-    bytes and requests of a first visit, and its first and largest contentful paint in seconds."""
+    bytes and requests of a first visit, its first and largest contentful paint and its total blocking time (the
+    main thread's long tasks after the first paint, beyond 50 ms each), in seconds."""
 
     scores: tuple[int | None, ...]
     kilobytes: float
     requests: int
     first_paint: float
     largest_paint: float
+    blocking: float
 
 
 def installed() -> bool:
@@ -77,6 +79,7 @@ def run(url: str) -> Report:
         requests=len(report["audits"]["network-requests"]["details"]["items"]),
         first_paint=report["audits"]["first-contentful-paint"]["numericValue"] / 1000,
         largest_paint=report["audits"]["largest-contentful-paint"]["numericValue"] / 1000,
+        blocking=report["audits"]["total-blocking-time"]["numericValue"] / 1000,
     )
 
 
@@ -89,6 +92,7 @@ def median(reports: list[Report]) -> Report:
         requests=round(statistics.median(report.requests for report in reports)),
         first_paint=statistics.median(report.first_paint for report in reports),
         largest_paint=statistics.median(report.largest_paint for report in reports),
+        blocking=statistics.median(report.blocking for report in reports),
     )
 
 
