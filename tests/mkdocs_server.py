@@ -1,5 +1,8 @@
 """Runs `mkdocs` for the tests in processes forked from this one, which has imported MkDocs, Material, the
-plugins and the Markdown extensions once: a build no longer pays their import (about 0.8 s of CPU here).
+plugins and the Markdown extensions once: a build no longer pays their import (about 0.8 s of CPU here). Nor
+what every build does alike, whatever the project: compiling Material's templates (the forks share Jinja's
+bytecode cache, which checks each template against its source, so an edited template is compiled again) and
+indexing Material's icons for the emoji extension (read here once; mkdocs.yml adds no icons of its own).
 
 Each command still runs in a process of its own, as `python -m mkdocs` would: the fork changes to the project's
 folder, takes the environment it is given, puts the project first on sys.path (hooks.py and main.py import the
@@ -15,27 +18,42 @@ import os
 import select
 import signal
 import sys
+import tempfile
 import traceback
 
 # What a build imports before it reads the project: MkDocs, its commands and plugin registry, Material and its
 # plugins, mkdocs-macros, the Markdown extensions of mkdocs.yml and the libraries the plugins draw with.
 import cairosvg  # noqa: F401
-import jinja2  # noqa: F401
+import jinja2
 import markdown  # noqa: F401
-import material.extensions.emoji
 import material.plugins.blog.plugin
 import material.plugins.search.plugin
 import material.plugins.social.plugin  # noqa: F401
 import mkdocs.__main__
 import mkdocs.commands.build
 import mkdocs.commands.gh_deploy
+import mkdocs.theme
 import mkdocs_macros.plugin  # noqa: F401
 import pymdownx.emoji
 import pymdownx.highlight
 import pymdownx.superfences  # noqa: F401
+from material.extensions.emoji import _load_twemoji_index
 from mkdocs.plugins import get_plugins
 
 get_plugins()  # reads the installed plugins' entry points once
+_load_twemoji_index(())  # what material.extensions.emoji.twemoji returns without custom_icons, cached
+
+
+def share_compiled_templates(folder: str) -> None:
+    """Give every theme environment MkDocs makes Jinja's bytecode cache in folder (written atomically)."""
+    get_env = mkdocs.theme.Theme.get_env
+
+    def get_env_sharing(theme: mkdocs.theme.Theme) -> jinja2.Environment:
+        environment = get_env(theme)
+        environment.bytecode_cache = jinja2.FileSystemBytecodeCache(folder)
+        return environment
+
+    mkdocs.theme.Theme.get_env = get_env_sharing
 
 
 def run(request: dict) -> None:
@@ -64,6 +82,12 @@ def run(request: dict) -> None:
 
 
 def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="jinja-") as templates:
+        share_compiled_templates(templates)
+        serve()
+
+
+def serve() -> None:
     for line in sys.stdin:
         request = json.loads(line)
         pid = os.fork()
