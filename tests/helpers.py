@@ -15,7 +15,7 @@ import threading
 import time
 import urllib.request
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -76,6 +76,15 @@ def mkdocs(
         return subprocess.run(
             command, cwd=project, capture_output=True, text=True, env=environment, timeout=timeout, check=False
         )
+    return forked_mkdocs(project, args, environment, timeout)[0]
+
+
+def forked_mkdocs(
+    project: Path, args: Sequence[str], environment: dict[str, str], timeout: float = 120
+) -> tuple[subprocess.CompletedProcess[str], dict[str, float]]:
+    """`python -m mkdocs *args` in a fork of tests/mkdocs_server.py, and the fork's CPU seconds ("cpu") and peak
+    resident memory in MiB ("megabytes")."""
+    command = [sys.executable, "-m", "mkdocs", *args]
     with _MKDOCS_SERVER_LOCK, tempfile.TemporaryDirectory(prefix="mkdocs-") as temp:
         out, err = Path(temp, "stdout"), Path(temp, "stderr")
         server = _mkdocs_server()
@@ -87,7 +96,8 @@ def mkdocs(
         answer = json.loads(line)
         if answer["timed_out"]:
             raise subprocess.TimeoutExpired(command, timeout, out.read_text(), err.read_text())
-        return subprocess.CompletedProcess(command, answer["returncode"], out.read_text(), err.read_text())
+        result = subprocess.CompletedProcess(command, answer["returncode"], out.read_text(), err.read_text())
+        return result, {name: answer[name] for name in ("cpu", "megabytes")}
 
 
 _MKDOCS_SERVER: list[subprocess.Popen[str]] = []  # this process's, started on its first build

@@ -8,7 +8,7 @@ Each command still runs in a process of its own, as `python -m mkdocs` would: th
 folder, takes the environment it is given, puts the project first on sys.path (hooks.py and main.py import the
 project's own portfolio/, which this process never imports) and writes to its own stdout and stderr files.
 helpers.mkdocs speaks to it: one JSON request a line on stdin ({"cwd", "args", "env", "out", "err", "timeout"}),
-answered with the fork's exit status, and whether it ran out of time (then it was killed).
+answered with the fork's exit status, whether it ran out of time (then it was killed) and what it used.
 """
 
 from __future__ import annotations
@@ -97,9 +97,12 @@ def serve() -> None:
         timed_out = not select.select([ended], [], [], request["timeout"])[0]
         if timed_out:
             os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
+        _, status, usage = os.wait4(pid, 0)
         os.close(ended)
-        print(json.dumps({"returncode": os.waitstatus_to_exitcode(status), "timed_out": timed_out}), flush=True)
+        answer = {"returncode": os.waitstatus_to_exitcode(status), "timed_out": timed_out}
+        # the fork's CPU seconds and peak resident memory in MiB (ru_maxrss: KiB on Linux), for the quick bench
+        answer |= {"cpu": usage.ru_utime + usage.ru_stime, "megabytes": usage.ru_maxrss / 1024}
+        print(json.dumps(answer), flush=True)
 
 
 if __name__ == "__main__":
