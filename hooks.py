@@ -355,7 +355,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """A post's page says it is one: JSON-LD BlogPosting (overrides/main.html writes it, and og:type article)."""
-    if page in _posts(config):
+    if isinstance(page, Post) and any(post is page for post in _posts(config)):  # by identity (Page.__eq__ is slow)
         from portfolio.build import Build  # noqa: PLC0415 (imported afresh on every build)
         from portfolio.sitewide import feeds  # noqa: PLC0415
 

@@ -40,11 +40,11 @@ class Names:
     """
 
     def __init__(self, pages: Iterable[str], scripts: Iterable[str], inside: Mapping[str, str] | None = None) -> None:
-        self.words: set[str] = set()
-        texts = list(scripts)
+        tags, texts = set(), set(scripts)
         for html in pages:  # a page's text names nothing; its inline scripts are scripts
-            self.words.update(word.lower() for tag in _TAG.findall(html) for word in _WORD.findall(tag))
-            texts += _INLINE_SCRIPT.findall(html)
+            tags.update(_TAG.findall(html))  # pages share most of their tags: each is read once
+            texts.update(_INLINE_SCRIPT.findall(html))
+        self.words: set[str] = {word.lower() for word in _WORD.findall(" ".join(tags))}
         absent = tuple(start for start, element in (inside or {}).items() if element.lower() not in self.words)
         prefixes = set()
         for text in texts:
