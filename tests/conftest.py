@@ -59,7 +59,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture
 def project(tmp_path: Path, own_build: Built) -> Path:
     """A copy of this project that a test may change, with the build caches an owner's second build finds (the
-    link-preview pictures drawn by the own site's build: a test's build draws only those its changes need)."""
+    stylesheet the own site's build purged: a test's build purges anew only what its changes need; Material draws
+    the link-preview pictures anew all the same, as their key holds the project's folder)."""
     copy = copy_project(tmp_path / "project")
     if (own_build.project / ".cache").is_dir():  # (a fork may have turned off what fills it)
         shutil.copytree(own_build.project / ".cache", copy / ".cache")
