@@ -409,13 +409,13 @@ def machine() -> str:
     return f"{today}, {os.cpu_count()} cores ({cpu}, load average {load:.1f}), Python {python}, {versions}"
 
 
-def main() -> None:
-    """Measure everything and print the table."""
+def main(argv: list[str] | None = None) -> None:
+    """Measure everything and print the table (argv: the command line's arguments, by default sys.argv's)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run of each figure, no Lighthouse")
     parser.add_argument("--runs", type=int, default=7, help="builds and saves per figure (default 7)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page and site (default 3)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     runs, loads = (1, 1) if args.quick else (args.runs, 10 * args.runs)
     posts, scales = (QUICK_POSTS, QUICK_SCALES) if args.quick else (POSTS, SCALES)
     where = machine()
