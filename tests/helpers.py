@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import re
+import select
 import shutil
 import socket
 import subprocess
@@ -68,11 +69,12 @@ def mkdocs(
 ) -> subprocess.CompletedProcess[str]:
     """Run mkdocs in a project folder, the way the owner does (env adds to the environment).
 
-    `build` and `gh-deploy` run in a fork of tests/mkdocs_server.py, which has imported MkDocs and the plugins
-    already; fresh=True (a new interpreter: its own hash seed, its own imports) and other commands in a subprocess.
+    `build`, `gh-deploy` and `serve` (one that stops, or runs until timeout) run in a fork of tests/mkdocs_server.py,
+    which has imported MkDocs and the plugins already; fresh=True (a new interpreter: its own hash seed, its own
+    imports) and other commands in a subprocess.
     """
     command, environment = [sys.executable, "-m", "mkdocs", *args], {**os.environ, **MKDOCS_ENV, **(env or {})}
-    if fresh or args[0] not in {"build", "gh-deploy"}:
+    if fresh or args[0] not in {"build", "gh-deploy", "serve"}:
         return subprocess.run(
             command, cwd=project, capture_output=True, text=True, env=environment, timeout=timeout, check=False
         )
@@ -85,39 +87,65 @@ def forked_mkdocs(
     """`python -m mkdocs *args` in a fork of tests/mkdocs_server.py, and the fork's CPU seconds ("cpu") and peak
     resident memory in MiB ("megabytes")."""
     command = [sys.executable, "-m", "mkdocs", *args]
-    with _MKDOCS_SERVER_LOCK, tempfile.TemporaryDirectory(prefix="mkdocs-") as temp:
+    with tempfile.TemporaryDirectory(prefix="mkdocs-") as temp:
         out, err = Path(temp, "stdout"), Path(temp, "stderr")
-        server = _mkdocs_server()
         request = {"cwd": str(project), "args": list(args), "env": environment, "timeout": timeout}
-        print(json.dumps({**request, "out": str(out), "err": str(err)}), file=server.stdin, flush=True)
-        line = server.stdout.readline()
-        if not line:  # it could not start (an import failed: its error is above) or it was killed
-            raise RuntimeError(f"tests/mkdocs_server.py stopped (exit status {server.wait()}): see its error above")
-        answer = json.loads(line)
+        answer = _ask_mkdocs_server({**request, "out": str(out), "err": str(err)})
         if answer["timed_out"]:
             raise subprocess.TimeoutExpired(command, timeout, out.read_text(), err.read_text())
         result = subprocess.CompletedProcess(command, answer["returncode"], out.read_text(), err.read_text())
         return result, {name: answer[name] for name in ("cpu", "megabytes")}
 
 
+class ForkedMkdocs:
+    """`python -m mkdocs *args` running in a fork of tests/mkdocs_server.py until it is stopped (mkdocs serve), its
+    output in log: poll(), terminate() and wait() as subprocess.Popen's."""
+
+    def __init__(self, project: Path, args: Sequence[str], environment: dict[str, str], log: Path) -> None:
+        request = {"cwd": str(project), "args": list(args), "env": environment, "out": str(log), "err": str(log)}
+        self.pid = _ask_mkdocs_server({**request, "background": True})["pid"]
+        self.returncode: int | None = None
+        self._ended = os.pidfd_open(self.pid)  # readable once it has ended (the server's child, not this process's)
+
+    def poll(self) -> int | None:
+        if self.returncode is None and select.select([self._ended], [], [], 0)[0]:
+            self.terminate()  # the server takes its exit status
+        return self.returncode
+
+    def terminate(self) -> None:
+        if self.returncode is None:
+            self.returncode = _ask_mkdocs_server({"stop": self.pid})["returncode"]  # SIGTERM, then SIGKILL after 10 s
+            os.close(self._ended)
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        """The exit status, once terminate() has waited for it (within its 10 s, then a kill: timeout is unused)."""
+        return self.returncode
+
+
 _MKDOCS_SERVER: list[subprocess.Popen[str]] = []  # this process's, started on its first build
 _MKDOCS_SERVER_LOCK = threading.Lock()
 
 
-def _mkdocs_server() -> subprocess.Popen[str]:
-    if not _MKDOCS_SERVER or _MKDOCS_SERVER[0].poll() is not None:
-        script = ROOT / "tests" / "mkdocs_server.py"
-        _MKDOCS_SERVER[:] = [
-            subprocess.Popen(
-                [sys.executable, str(script)],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                text=True,
-                cwd=ROOT,
-                env={**os.environ, **MKDOCS_ENV},
-            )
-        ]
-    return _MKDOCS_SERVER[0]
+def _ask_mkdocs_server(request: dict) -> dict:
+    """Send tests/mkdocs_server.py one request (starting it on the first); its answer."""
+    with _MKDOCS_SERVER_LOCK:
+        if not _MKDOCS_SERVER or _MKDOCS_SERVER[0].poll() is not None:
+            _MKDOCS_SERVER[:] = [
+                subprocess.Popen(
+                    [sys.executable, str(ROOT / "tests" / "mkdocs_server.py")],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    text=True,
+                    cwd=ROOT,
+                    env={**os.environ, **MKDOCS_ENV},
+                )
+            ]
+        server = _MKDOCS_SERVER[0]
+        print(json.dumps(request), file=server.stdin, flush=True)
+        line = server.stdout.readline()
+    if not line:  # it could not start (an import failed: its error is above) or it was killed
+        raise RuntimeError(f"tests/mkdocs_server.py stopped (exit status {server.wait()}): see its error above")
+    return json.loads(line)
 
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -354,17 +382,19 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def mkdocs_serve(project: Path, log: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    """`mkdocs serve` of a project on a free loopback port, its output in log: (process, base URL)."""
+def mkdocs_serve(
+    project: Path, log: Path, *, fresh: bool = False
+) -> Iterator[tuple[subprocess.Popen[bytes] | ForkedMkdocs, str]]:
+    """`mkdocs serve` of a project on a free loopback port, its output in log: (process, base URL). It runs in a fork
+    of tests/mkdocs_server.py, as builds do; fresh=True, in a new interpreter (its own imports), as the owner's."""
     port = free_port()
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, **MKDOCS_ENV},
-        )
+    args, environment = ["serve", "--dev-addr", f"127.0.0.1:{port}"], {**os.environ, **MKDOCS_ENV}
+    if fresh:
+        with log.open("wb") as output:
+            command = [sys.executable, "-m", "mkdocs", *args]
+            process = subprocess.Popen(command, cwd=project, stdout=output, stderr=subprocess.STDOUT, env=environment)
+    else:
+        process = ForkedMkdocs(project, args, environment, log)
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_until_served(url, process, log)
@@ -374,7 +404,9 @@ def mkdocs_serve(project: Path, log: Path) -> Iterator[tuple[subprocess.Popen[by
         process.wait(timeout=10)
 
 
-def wait_until_served(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 30) -> None:
+def wait_until_served(
+    url: str, process: subprocess.Popen[bytes] | ForkedMkdocs, log: Path, seconds: float = 30
+) -> None:
     """Wait until url answers; fail with the server's log if it exits or does not answer in time."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

@@ -8,7 +8,9 @@ Each command still runs in a process of its own, as `python -m mkdocs` would: th
 folder, takes the environment it is given, puts the project first on sys.path (hooks.py and main.py import the
 project's own portfolio/, which this process never imports) and writes to its own stdout and stderr files.
 helpers.mkdocs speaks to it: one JSON request a line on stdin ({"cwd", "args", "env", "out", "err", "timeout"}),
-answered with the fork's exit status, whether it ran out of time (then it was killed) and what it used.
+answered with the fork's exit status, whether it ran out of time (then it was killed) and what it used. A command
+that runs until stopped (`mkdocs serve`: helpers.mkdocs_serve) is asked for with "background" and answered with
+its process id at once; {"stop": pid} later ends it as Popen.terminate() would and answers as above.
 """
 
 from __future__ import annotations
@@ -65,14 +67,18 @@ def run(request: dict) -> None:
         os.environ.update(request["env"])
         sys.path[0] = request["cwd"]  # where `python -m` puts the current folder (this script's folder was there)
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)  # (this process's stdin carries the requests)
-        for fd, name in ((1, "out"), (2, "err")):
-            os.dup2(os.open(request[name], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), fd)
+        opened = {
+            path: os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            for path in (request["out"], request["err"])
+        }
+        os.dup2(opened[request["out"]], 1)
+        os.dup2(opened[request["err"]], 2)  # the same file as stdout's, when it is
         sys.argv = ["mkdocs", *request["args"]]
         try:
             mkdocs.__main__.cli(prog_name="python -m mkdocs")
             status = 0
-        except SystemExit as ended:
-            status = ended.code if isinstance(ended.code, int) else (0 if ended.code is None else 1)
+        except SystemExit as exited:
+            status = exited.code if isinstance(exited.code, int) else (0 if exited.code is None else 1)
         except BaseException:  # as Python prints an uncaught exception
             traceback.print_exc()
     finally:
@@ -90,19 +96,28 @@ def main() -> None:
 def serve() -> None:
     for line in sys.stdin:
         request = json.loads(line)
-        pid = os.fork()
-        if pid == 0:
-            run(request)
-        ended = os.pidfd_open(pid)  # readable once the fork has ended
-        timed_out = not select.select([ended], [], [], request["timeout"])[0]
-        if timed_out:
-            os.kill(pid, signal.SIGKILL)
-        _, status, usage = os.wait4(pid, 0)
-        os.close(ended)
-        answer = {"returncode": os.waitstatus_to_exitcode(status), "timed_out": timed_out}
-        # the fork's CPU seconds and peak resident memory in MiB (ru_maxrss: KiB on Linux), for the quick bench
-        answer |= {"cpu": usage.ru_utime + usage.ru_stime, "megabytes": usage.ru_maxrss / 1024}
+        if "stop" in request:
+            os.kill(request["stop"], signal.SIGTERM)  # (one that has ended waits for us as a zombie: no harm)
+            answer = ended(request["stop"], 10)
+        else:
+            pid = os.fork()
+            if pid == 0:
+                run(request)
+            answer = {"pid": pid} if request.get("background") else ended(pid, request["timeout"])
         print(json.dumps(answer), flush=True)
+
+
+def ended(pid: int, timeout: float) -> dict:
+    """Wait for a fork to end, killing it after timeout seconds: its exit status, whether it ran out of time, and
+    its CPU seconds and peak resident memory in MiB (ru_maxrss: KiB on Linux), for the quick bench."""
+    handle = os.pidfd_open(pid)  # readable once the fork has ended
+    timed_out = not select.select([handle], [], [], timeout)[0]
+    if timed_out:
+        os.kill(pid, signal.SIGKILL)
+    _, status, usage = os.wait4(pid, 0)
+    os.close(handle)
+    answer = {"returncode": os.waitstatus_to_exitcode(status), "timed_out": timed_out}
+    return answer | {"cpu": usage.ru_utime + usage.ru_stime, "megabytes": usage.ru_maxrss / 1024}
 
 
 if __name__ == "__main__":
