@@ -11,14 +11,14 @@ ROWS = [
     "a. Overhead",
     "a. Overhead of mkdocs-macros alone",
     "a. Overhead of the portfolio alone",
-    f"b. Scale: {SMALL} projects",
-    f"b. Scale: {MIDDLE} projects",
-    f"b. Scale: {LARGE} projects",
+    f"b. Scale: {SMALL:,} projects",
+    f"b. Scale: {MIDDLE:,} projects",
+    f"b. Scale: {LARGE:,} projects",
     "b. Scale: blog posts",
     "b. Scale: growth",
     "c. Live reload",
     "d. Data alone: real data",
-    f"d. Data alone: {LARGE} projects",
+    f"d. Data alone: {LARGE:,} projects",
     "e. Lighthouse",  # skipped in the quick mode: one Lighthouse run takes about 15 s
 ]
 
