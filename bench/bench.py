@@ -443,6 +443,7 @@ def main(argv: list[str] | None = None) -> None:
         rows = build_rows(builds, reload, load_times(data, loads), posts, scales)
         notes = [
             f"Builds: median of {runs} strict builds each, taken in turn (ratios: median of the rounds' ratios);",
+            "the first round draws the link-preview pictures, later rounds take them from the social plugin's cache;",
             f"live reload: median of {runs} saves;",
             f"data: median of {loads} loads after the first.",
         ]
