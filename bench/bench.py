@@ -4,8 +4,8 @@
 
 Builds are timed in turn (the real site, its plain twin, 10, 100 and 1,000 projects, then again), so the
 machine's noise falls on all of them alike, and every figure is a median. Progress goes to stderr, the
-table to stdout. --quick runs each figure once, from fewer projects and posts, builds in forks of the tests'
-build server (so its build times are not an owner's) and skips Lighthouse: it checks that the benchmark works.
+table to stdout. --quick runs each figure once, from fewer projects and posts, builds and serves in forks of the
+tests' build server (so its times are not an owner's) and skips Lighthouse: it checks that the benchmark works.
 """
 
 from __future__ import annotations
