@@ -16,8 +16,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+# Python's bytecode caches (__pycache__/, which git ignores), written even where the environment turns them off
+# (PYTHONDONTWRITEBYTECODE): otherwise every worker, build and new interpreter compiles pytest's rewritten test
+# modules, the helpers and the project's package afresh. Set before those are imported (hence E402 below).
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 import pytest
 from filelock import FileLock

@@ -158,7 +158,7 @@ def copy_project(destination: Path) -> Path:
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, destination / name)
         else:
             destination.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, destination / name)
