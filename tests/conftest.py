@@ -65,9 +65,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture
 def project(tmp_path: Path, own_build: Built) -> Path:
-    """A copy of this project that a test may change, with the build caches an owner's second build finds (the
-    stylesheet the own site's build purged: a test's build purges anew only what its changes need; Material draws
-    the link-preview pictures anew all the same, as their key holds the project's folder)."""
+    """A copy of this project that a test may change, with the build caches an owner's second build finds: the
+    stylesheet the own site's build purged and its link-preview pictures (tests/mkdocs_server.py keys them without
+    the project's folder), so a test's build purges and draws anew only what its changes need."""
     copy = copy_project(tmp_path / "project")
     if (own_build.project / ".cache").is_dir():  # (a fork may have turned off what fills it)
         shutil.copytree(own_build.project / ".cache", copy / ".cache")

@@ -22,6 +22,7 @@ import signal
 import sys
 import tempfile
 import traceback
+from pathlib import Path
 
 # What a build imports before it reads the project: MkDocs, its commands and plugin registry, Material and its
 # plugins, mkdocs-macros, the Markdown extensions of mkdocs.yml and the libraries the plugins draw with.
@@ -30,7 +31,7 @@ import jinja2
 import markdown  # noqa: F401
 import material.plugins.blog.plugin
 import material.plugins.search.plugin
-import material.plugins.social.plugin  # noqa: F401
+import material.plugins.social.plugin
 import mkdocs.__main__
 import mkdocs.commands.build
 import mkdocs.commands.gh_deploy
@@ -56,6 +57,20 @@ def share_compiled_templates(folder: str) -> None:
         return environment
 
     mkdocs.theme.Theme.get_env = get_env_sharing
+
+
+def key_pictures_without_the_folder() -> None:
+    """Key Material's link-preview pictures without the project's folder, as if every copy of a project were in
+    one place: a copy that took another's `.cache/` (conftest's `project`) then reuses its pictures, as the owner's
+    second build does, rather than drawing them all anew. Material's key is a digest of the text of the plugin's
+    configuration, which holds its cache's absolute path, and of what each picture shows; only the folder is left
+    out, so a change to a picture's words, colours or layout still draws it anew."""
+    digest = material.plugins.social.plugin._digest
+
+    def digest_here(data: object) -> str:
+        return digest(str(data).replace(f"{Path.cwd()}{os.sep}", ""))  # a fork runs in its project's folder
+
+    material.plugins.social.plugin._digest = digest_here
 
 
 def run(request: dict) -> None:
@@ -90,6 +105,7 @@ def run(request: dict) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="jinja-") as templates:
         share_compiled_templates(templates)
+        key_pictures_without_the_folder()
         serve()
 
 
