@@ -2,7 +2,9 @@
 plugins and the Markdown extensions once: a build no longer pays their import (about 0.8 s of CPU here). Nor
 what every build does alike, whatever the project: compiling Material's templates (the forks share Jinja's
 bytecode cache, which checks each template against its source, so an edited template is compiled again) and
-indexing Material's icons for the emoji extension (read here once; mkdocs.yml adds no icons of its own).
+indexing Material's icons for the emoji extension (read here once; mkdocs.yml adds no icons of its own). And a
+copy of a project reuses the link-preview pictures in the `.cache/` it took, as a second build in one folder does
+(key_pictures_without_the_folder).
 
 Each command still runs in a process of its own, as `python -m mkdocs` would: the fork changes to the project's
 folder, takes the environment it is given, puts the project first on sys.path (hooks.py and main.py import the
