@@ -1,10 +1,11 @@
 """Runs `mkdocs` for the tests in processes forked from this one, which has imported MkDocs, Material, the
 plugins and the Markdown extensions once: a build no longer pays their import (about 0.8 s of CPU here). Nor
-what every build does alike, whatever the project: compiling Material's templates (the forks share Jinja's
-bytecode cache, which checks each template against its source, so an edited template is compiled again) and
-indexing Material's icons for the emoji extension (read here once; mkdocs.yml adds no icons of its own). And a
-copy of a project reuses the link-preview pictures in the `.cache/` it took, as a second build in one folder does
-(key_pictures_without_the_folder).
+what every build does alike, whatever the project: compiling the templates (Material's, the project's overrides
+and fragments: the forks share one Jinja bytecode cache, keyed by a template's path inside its project and checked
+against its source, so a copy of a project reuses them and an edited template is compiled again), listing
+Material's 14,509 theme files, and indexing its icons for the emoji extension (read here once; mkdocs.yml adds no
+icons of its own). And a copy of a project reuses the link-preview pictures in the `.cache/` it took, as a second
+build in one folder does (key_pictures_without_the_folder).
 
 Each command still runs in a process of its own, as `python -m mkdocs` would: the fork changes to the project's
 folder, takes the environment it is given, puts the project first on sys.path (hooks.py and main.py import the
@@ -17,6 +18,7 @@ its process id at once; {"stop": pid} later ends it as Popen.terminate() would a
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import select
@@ -49,16 +51,43 @@ get_plugins()  # reads the installed plugins' entry points once
 _load_twemoji_index(())  # what material.extensions.emoji.twemoji returns without custom_icons, cached
 
 
+class ProjectBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's bytecode cache in a folder, keyed by a template's name and its path inside the project: copies of a
+    project share their compiled templates, as a second build in one folder does. Jinja checks each against its
+    source, so a template that a copy has changed is compiled again."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(name, filename and filename.replace(f"{Path.cwd()}{os.sep}", ""))
+
+
 def share_compiled_templates(folder: str) -> None:
-    """Give every theme environment MkDocs makes Jinja's bytecode cache in folder (written atomically)."""
-    get_env = mkdocs.theme.Theme.get_env
+    """Give every Jinja environment a build makes (MkDocs' for the theme, the portfolio's for its fragments) one
+    bytecode cache in folder (written atomically)."""
+    cache = ProjectBytecodeCache(folder)
+    init = jinja2.Environment.__init__
 
-    def get_env_sharing(theme: mkdocs.theme.Theme) -> jinja2.Environment:
-        environment = get_env(theme)
-        environment.bytecode_cache = jinja2.FileSystemBytecodeCache(folder)
-        return environment
+    def init_sharing(environment: jinja2.Environment, *args: object, **kwargs: object) -> None:
+        init(environment, *args, **kwargs)
+        environment.bytecode_cache = environment.bytecode_cache or cache
 
-    mkdocs.theme.Theme.get_env = get_env_sharing
+    jinja2.Environment.__init__ = init_sharing
+
+
+def list_installed_templates_once() -> None:
+    """List the installed theme's folders (Material's 14,509 files, its icons among them) once, here: every build
+    lists each theme folder to find the theme's static files. A project's own folders are listed on every build."""
+    list_templates = jinja2.FileSystemLoader.list_templates
+    listed = {folder: list_templates(jinja2.FileSystemLoader(folder)) for folder in mkdocs.theme.Theme("material").dirs}
+
+    def list_templates_once(loader: jinja2.FileSystemLoader) -> list[str]:
+        found: set[str] = set()
+        for folder in loader.searchpath:
+            if folder not in listed:
+                found.update(list_templates(jinja2.FileSystemLoader(folder, followlinks=loader.followlinks)))
+            found.update(listed.get(folder, ()))
+        return sorted(found)
+
+    jinja2.FileSystemLoader.list_templates = list_templates_once
 
 
 def key_pictures_without_the_folder() -> None:
@@ -107,7 +136,9 @@ def run(request: dict) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="jinja-") as templates:
         share_compiled_templates(templates)
+        list_installed_templates_once()
         key_pictures_without_the_folder()
+        gc.freeze()  # the forks' garbage collections leave what is imported here alone (nor copy its pages)
         serve()
 
 
