@@ -5,7 +5,8 @@
 Builds are timed in turn (the real site, its plain twin, 10, 100 and 1,000 projects, then again), so the
 machine's noise falls on all of them alike, and every figure is a median. Progress goes to stderr, the
 table to stdout. --quick runs each figure once, from fewer projects and posts, builds and serves in forks of the
-tests' build server (so its times are not an owner's) and skips Lighthouse: it checks that the benchmark works.
+tests' build server with the pictures already drawn (so its times are not an owner's) and skips Lighthouse: it
+checks that the benchmark works.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import datetime
 import importlib.metadata
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -431,19 +433,24 @@ def main(argv: list[str] | None = None) -> None:
         for scale in scales:
             projects[f"{scale} projects"] = variants.generated(folder / f"projects-{scale}", scale)
         projects["posts"] = variants.posts(folder / "posts", posts)
+        serve = variants.real(folder / "serve")
+        if args.quick:  # the projects take the pictures (and purged CSS) of the build that captured the pages
+            for project in [*projects.values(), serve]:
+                shutil.copytree(variants.capture(folder / "capture") / ".cache", project / ".cache", dirs_exist_ok=True)
         builds = build_in_turn(projects, runs, quick=args.quick)
         site_url = re.search(r"(?m)^site_url:\s*(\S+)", (projects["plain"] / "mkdocs.yml").read_text(encoding="utf-8"))
         # hooks.py joins (and purges) the stylesheets after the build: the plain twin's too, untimed, to compare them
         firstpaint.one_stylesheet(projects["plain"] / "site", site_url and site_url.group(1), inside=MATERIAL_INSIDE)
         if unlike := differences(projects["real"] / "site", projects["plain"] / "site"):
             raise RuntimeError(f"the plain build differs from the real one, in {', '.join(unlike)}")
-        reload = statistics.median(live_reload(variants.real(folder / "serve"), runs, quick=args.quick))
+        reload = statistics.median(live_reload(serve, runs, quick=args.quick))
         progress("loading the data")
         data = {name: projects[name] / "data" for name in ("real", f"{max(scales)} projects")}
         rows = build_rows(builds, reload, load_times(data, loads), posts, scales)
         notes = [
             f"Builds: median of {runs} strict builds each, taken in turn (ratios: median of the rounds' ratios);",
-            "the first round draws the link-preview pictures, later rounds take them from the social plugin's cache;",
+            "the first round draws the link-preview pictures, later rounds take them from the social plugin's cache"
+            + (" (quick: all take the pictures of the build that captured the pages);" if args.quick else ";"),
             f"live reload: median of {runs} saves;",
             f"data: median of {loads} loads after the first.",
         ]
