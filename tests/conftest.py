@@ -65,13 +65,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture
 def project(tmp_path: Path, own_build: Built) -> Path:
-    """A copy of this project that a test may change, with the build caches an owner's second build finds: the
-    stylesheet the own site's build purged and its link-preview pictures (tests/mkdocs_server.py keys them without
-    the project's folder), so a test's build purges and draws anew only what its changes need."""
-    copy = copy_project(tmp_path / "project")
-    if (own_build.project / ".cache").is_dir():  # (a fork may have turned off what fills it)
-        shutil.copytree(own_build.project / ".cache", copy / ".cache")
-    return copy
+    """A copy of this project that a test may change, with the own site's build caches (with_caches)."""
+    return with_caches(copy_project(tmp_path / "project"), own_build)
+
+
+def with_caches(project: Path, built: Built) -> Path:
+    """project, with the build caches that an owner's second build finds, taken from built: the stylesheet it
+    purged and its link-preview pictures (tests/mkdocs_server.py keys them without the project's folder), so that
+    project's build purges and draws anew only what its changes need."""
+    if (built.project / ".cache").is_dir():  # (a fork may have turned off what fills it)
+        shutil.copytree(built.project / ".cache", project / ".cache")
+    return project
 
 
 def shared_build(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Built:
@@ -104,9 +108,9 @@ def fork_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
 @pytest.fixture(scope="session", params=["own", "fork", *SHAPES])
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Each site in turn: this project's own, the fork's, then the forks of other shapes."""
-    if request.param in SHAPES:
-        shape = request.param
-        return shared_build(tmp_path_factory, shape, lambda folder: shape_project(folder, shape))
+    if request.param in SHAPES:  # with the fork's build caches: a shape changes a few of its pages
+        shape, fork = request.param, request.getfixturevalue("fork_build")
+        return shared_build(tmp_path_factory, shape, lambda folder: with_caches(shape_project(folder, shape), fork))
     return request.getfixturevalue(f"{request.param}_build")
 
 
