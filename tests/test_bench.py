@@ -1,4 +1,5 @@
-"""`make bench` runs: its quick mode prints the table with every row (timings are never asserted)."""
+"""`make bench` runs: its quick mode prints the table with every row and judges none of its figures against the
+full bench's targets (timings are never asserted)."""
 
 from __future__ import annotations
 
@@ -33,4 +34,5 @@ def test_quick_bench_prints_the_table_with_every_row(capsys: pytest.CaptureFixtu
     for cells in lines[2:]:
         assert len(cells) == 7
         assert all(cell.strip() for cell in cells), cells
-        assert cells[-1].strip() in {"pass", "**fail**", "—"}, cells
+        assert cells[-1].strip() == "—", cells  # one run of fewer projects: no pass, no fail
+    assert "the targets are the full bench's, not judged" in output
