@@ -16,7 +16,6 @@ import datetime
 import importlib.metadata
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -27,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gzip_server import GzipServer
-from helpers import MKDOCS_ENV, build, forked_mkdocs, mkdocs_serve
+from helpers import MKDOCS_ENV, build, forked_mkdocs, mkdocs_serve, with_caches
 
 from bench import lighthouse, variants
 from hooks import MATERIAL_INSIDE
@@ -436,7 +435,7 @@ def main(argv: list[str] | None = None) -> None:
         serve = variants.real(folder / "serve")
         if args.quick:  # the projects take the pictures (and purged CSS) of the build that captured the pages
             for project in [*projects.values(), serve]:
-                shutil.copytree(variants.capture(folder / "capture") / ".cache", project / ".cache", dirs_exist_ok=True)
+                with_caches(project, variants.capture(folder / "capture"))
         builds = build_in_turn(projects, runs, quick=args.quick)
         site_url = re.search(r"(?m)^site_url:\s*(\S+)", (projects["plain"] / "mkdocs.yml").read_text(encoding="utf-8"))
         # hooks.py joins (and purges) the stylesheets after the build: the plain twin's too, untimed, to compare them

@@ -29,7 +29,17 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 import pytest
 from filelock import FileLock
 from gzip_server import GzipServer
-from helpers import CHROMIUM, CHROMIUM_ARGS, SHAPES, Built, build_project, copy_project, fork_project, shape_project
+from helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SHAPES,
+    Built,
+    build_project,
+    copy_project,
+    fork_project,
+    shape_project,
+    with_caches,
+)
 from playwright.sync_api import Browser, sync_playwright
 
 from portfolio.data import Portfolio
@@ -65,17 +75,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture
 def project(tmp_path: Path, own_build: Built) -> Path:
-    """A copy of this project that a test may change, with the own site's build caches (with_caches)."""
-    return with_caches(copy_project(tmp_path / "project"), own_build)
-
-
-def with_caches(project: Path, built: Built) -> Path:
-    """project, with the build caches that an owner's second build finds, taken from built: the stylesheet it
-    purged and its link-preview pictures (tests/mkdocs_server.py keys them without the project's folder), so that
-    project's build purges and draws anew only what its changes need."""
-    if (built.project / ".cache").is_dir():  # (a fork may have turned off what fills it)
-        shutil.copytree(built.project / ".cache", project / ".cache")
-    return project
+    """A copy of this project that a test may change, with the own site's build caches (helpers.with_caches)."""
+    return with_caches(copy_project(tmp_path / "project"), own_build.project)
 
 
 def shared_build(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Built:
@@ -109,7 +110,7 @@ def fork_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Each site in turn: this project's own, the fork's, then the forks of other shapes."""
     if request.param in SHAPES:  # with the fork's build caches: a shape changes a few of its pages
-        shape, fork = request.param, request.getfixturevalue("fork_build")
+        shape, fork = request.param, request.getfixturevalue("fork_build").project
         return shared_build(tmp_path_factory, shape, lambda folder: with_caches(shape_project(folder, shape), fork))
     return request.getfixturevalue(f"{request.param}_build")
 

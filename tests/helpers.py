@@ -165,6 +165,15 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def with_caches(project: Path, built: Path) -> Path:
+    """project, with the build caches that an owner's second build finds, taken from the built project: the
+    stylesheet it purged and its link-preview pictures (tests/mkdocs_server.py keys them without the project's
+    folder), so that project's build purges and draws anew only what its changes need."""
+    if (built / ".cache").is_dir():  # (a fork may have turned off what fills it)
+        shutil.copytree(built / ".cache", project / ".cache", dirs_exist_ok=True)
+    return project
+
+
 def fork_project(destination: Path, fork: Path = FORK) -> Path:
     """A copy of this project made someone else's, exactly as README's "Make it yours" says; return it.
 

@@ -82,9 +82,10 @@ def list_installed_templates_once() -> None:
     def list_templates_once(loader: jinja2.FileSystemLoader) -> list[str]:
         found: set[str] = set()
         for folder in loader.searchpath:
-            if folder not in listed:
+            if folder in listed:
+                found.update(listed[folder])
+            else:
                 found.update(list_templates(jinja2.FileSystemLoader(folder, followlinks=loader.followlinks)))
-            found.update(listed.get(folder, ()))
         return sorted(found)
 
     jinja2.FileSystemLoader.list_templates = list_templates_once
