@@ -56,6 +56,8 @@ FEED_LENGTH = 20  # the newest posts each feed lists
 STYLESHEET = "stylesheets/portfolio.css"  # in docs/, and in the site with the badge colours added
 LOG = get_plugin_logger("portfolio")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+# Front matter is read with libyaml when PyYAML has it (Python's parser only words an error), as data/ is.
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FAILED_PAGE = re.compile(r"\A# _Macro (Rendering|Syntax) Error_")
 _ERROR_LINE = re.compile(r"^_(?!File_)(\w+)_: (.*)$|^_Line (\d+) in Markdown file:_ \*\*(.*)\*\*$", re.M)
 _MACROS_LOG = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
@@ -137,7 +139,7 @@ def _front_matter(text: str) -> object:
     """A Markdown file's front matter, read as YAML; None when it has none or it is not YAML."""
     found = _FRONT_MATTER.match(text)
     try:
-        return yaml.safe_load(found.group(1)) if found else None
+        return yaml.load(found.group(1), Loader=_YAML) if found else None  # noqa: S506 (a safe loader)
     except (yaml.YAMLError, ValueError):  # (a date such as 2024-13-01 is a ValueError)
         return None
 
@@ -355,7 +357,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """A post's page says it is one: JSON-LD BlogPosting (overrides/main.html writes it, and og:type article)."""
-    if isinstance(page, Post) and any(post is page for post in _posts(config)):  # by identity (Page.__eq__ is slow)
+    if isinstance(page, Post) and any(post is page for post in _published(config)):  # by identity (Page.__eq__: slow)
         from portfolio.build import Build  # noqa: PLC0415 (imported afresh on every build)
         from portfolio.sitewide import feeds  # noqa: PLC0415
 
@@ -367,12 +369,16 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 def _posts(config: MkDocsConfig) -> list[Page]:
     """The blog's published posts, newest first (with drafts while serving); none without a blog."""
+    return sorted(_published(config), key=lambda post: post.config.date.created, reverse=True)
+
+
+def _published(config: MkDocsConfig) -> list[Page]:
+    """The blog's published posts, in the blog plugin's order (with drafts while serving); none without a blog."""
     blog = config.plugins.get("material/blog")
     if blog is None or not blog.config.enabled:
         return []
     serving = _Process.command == "serve" and blog.config.draft_on_serve
-    published = [post for post in blog.blog.posts if serving or not post.config.draft]
-    return sorted(published, key=lambda post: post.config.date.created, reverse=True)
+    return [post for post in blog.blog.posts if serving or not post.config.draft]
 
 
 def _post_record(post: Page, config: MkDocsConfig):  # -> portfolio.data.posts.PostRecord, imported afresh
@@ -459,6 +465,12 @@ def _front_matter_problem(text: str) -> str | None:
     macros."""
     front_matter = _FRONT_MATTER.match(text)
     if not front_matter:
+        return None
+    try:
+        yaml.load(front_matter.group(1), Loader=_YAML)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError:
+        pass  # worded by Python's parser, below
+    else:
         return None
     try:
         yaml.safe_load(front_matter.group(1))
