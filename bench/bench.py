@@ -449,11 +449,12 @@ def main(argv: list[str] | None = None) -> None:
         if args.quick:  # one run of fewer projects, in forks with the pictures drawn: not what the targets are for
             rows = [replace(row, passed=None) for row in rows]
         notes = [
-            f"Builds: median of {runs} strict builds each, taken in turn (ratios: median of the rounds' ratios);",
+            f"Builds: median of {runs} strict build{'s' * (runs != 1)} each, taken in turn"
+            " (ratios: median of the rounds' ratios);",
             "the first round draws the link-preview pictures, later rounds take them from the social plugin's cache"
             + (" (quick: all take the pictures of the build that captured the pages);" if args.quick else ";"),
-            f"live reload: median of {runs} saves;",
-            f"data: median of {loads} loads after the first.",
+            f"live reload: median of {runs} save{'s' * (runs != 1)};",
+            f"data: median of {loads} load{'s' * (loads != 1)} after the first.",
             *(["Quick: the targets are the full bench's, not judged."] if args.quick else []),
         ]
         if args.quick or not lighthouse.installed():
